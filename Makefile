@@ -1,0 +1,46 @@
+# Yaodian: two commands.
+#   make run   build the app and serve it at http://127.0.0.1:8080 (installs what is missing)
+#   make test  install what the tests need, then run every test (cargo test + browser tests)
+# Every install step checks first and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+TRUNK_VERSION := 0.21.14
+# The wasm-bindgen CLI must equal the library version in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR := never
+
+.PHONY: run test build setup-build setup-test test-native test-browser bench bench-browser fuzz-check
+
+run: setup-build
+	trunk serve --release
+
+build: setup-build
+	trunk build --release
+
+setup-build:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked --no-default-features
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
+	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 from npm binaryen expected first on PATH"; exit 1; }
+	@cargo fetch --quiet
+
+setup-test: setup-build
+	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: setup-test test-native test-browser
+
+test-native:
+	cargo test --all-targets
+
+test-browser: build
+	npm test
+
+# Benchmarks print figures; they are not pass/fail tests.
+bench:
+	cargo bench --bench parse
+
+bench-browser: build
+	node tests/e2e/bench.mjs

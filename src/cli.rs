@@ -1,0 +1,150 @@
+//! `yaodian-cli`: outline, convert and check documents from the command line, with the same
+//! code the app runs. Native only.
+//!
+//! Owns argument handling, reading files or stdin (GB18030 through encoding_rs) and the
+//! stable tab-separated `outline` format. Deliberately holds no parsing or format logic.
+
+use crate::model::{walk, ItemKind, Plan};
+use crate::parse::{import_bytes, Imported, ParseOptions, ParseReport};
+use std::io::{Read, Write};
+
+const USAGE: &str = "用法 / usage:
+  yaodian-cli outline FILE            每个标题、条目、任务一行（制表符分隔）
+  yaodian-cli convert IN -o OUT       按 OUT 的扩展名转换（.json）
+  yaodian-cli check FILE              解析报告和问题清单；有问题时退出码非零
+FILE 可为 .txt / .docx / .json，或 - 表示标准输入。
+选项 / options: --convention first-group|first-unit  （责任单位的读法，默认 first-group）";
+
+fn gb18030(bytes: &[u8]) -> Option<String> {
+    let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+    (!had_errors).then(|| text.into_owned())
+}
+
+/// Read and understand one input. The report is None for plan files.
+pub fn load(path: &str, stdin: &mut dyn Read, opts: &ParseOptions) -> Result<(Plan, Option<ParseReport>), String> {
+    let bytes = if path == "-" {
+        let mut buf = Vec::new();
+        stdin.read_to_end(&mut buf).map_err(|e| format!("读取标准输入失败：{e}"))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?
+    };
+    match import_bytes(&bytes, &gb18030, opts).map_err(|e| e.to_string())? {
+        Imported::Parsed(p) => Ok((p.plan, Some(p.report))),
+        Imported::Plan(plan) => Ok((plan, None)),
+    }
+}
+
+/// The `outline` text: `depth	number	title	lead	coop` per heading, run-in item or task.
+pub fn outline(plan: &Plan) -> String {
+    let mut out = String::new();
+    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id)).collect::<Vec<_>>().join("、");
+    let mut emit = |items: &[crate::model::Item], style, base: usize| {
+        for row in walk::rows(items, style) {
+            if row.item.kind() == ItemKind::Paragraph {
+                continue;
+            }
+            let (lead, coop) = row.item.task.as_ref().map_or((String::new(), String::new()), |t| (names(&t.lead), names(&t.coop)));
+            let title = row.item.title.replace(['\t', '\n'], " ");
+            out.push_str(&format!("{}\t{}\t{}\t{}\t{}\n", row.depth + base, row.number, title, lead, coop));
+        }
+    };
+    for b in walk::bodies(plan) {
+        emit(&b.body.items, b.body.numbering, 0);
+        for t in &b.body.tables {
+            emit(&[crate::model::Item { level: 1, title: t.caption.clone(), ..Default::default() }], b.body.numbering, 0);
+            emit(&t.items, t.numbering, 1);
+        }
+    }
+    out
+}
+
+/// Run the CLI; returns the process exit code.
+pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut opts = ParseOptions { seed: 1, ..ParseOptions::default() };
+    let mut positional = Vec::new();
+    let mut output = None;
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-o" | "--output" => {
+                output = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "--convention" => {
+                opts.convention = match args.get(i + 1).map(String::as_str) {
+                    Some("first-unit") => crate::model::Convention::FirstUnitLeads,
+                    Some("first-group") => crate::model::Convention::FirstGroupLeads,
+                    _ => {
+                        let _ = writeln!(err, "--convention 只能是 first-group 或 first-unit\n{USAGE}");
+                        return 2;
+                    }
+                };
+                i += 1;
+            }
+            "-h" | "--help" => {
+                let _ = writeln!(out, "{USAGE}");
+                return 0;
+            }
+            a => positional.push(a.to_string()),
+        }
+        i += 1;
+    }
+    let (Some(cmd), Some(file)) = (positional.first(), positional.get(1)) else {
+        let _ = writeln!(err, "{USAGE}");
+        return 2;
+    };
+    let (plan, report) = match load(file, stdin, &opts) {
+        Ok(x) => x,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return 1;
+        }
+    };
+    match cmd.as_str() {
+        "outline" => {
+            let _ = out.write_all(outline(&plan).as_bytes());
+            0
+        }
+        "check" => {
+            if let Some(r) = &report {
+                let _ = write!(out, "{}", r.to_text());
+            }
+            let problems = crate::validate::problems(&plan);
+            if problems.is_empty() {
+                let _ = writeln!(out, "问题：无");
+                return 0;
+            }
+            let _ = writeln!(out, "问题（{} 个）：", problems.len());
+            for p in &problems {
+                let _ = writeln!(out, "  {}：{}", p.place, p.message);
+            }
+            1
+        }
+        "convert" => {
+            let Some(target) = output else {
+                let _ = writeln!(err, "convert 需要 -o OUT\n{USAGE}");
+                return 2;
+            };
+            let ext = target.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
+            let bytes = match ext.as_str() {
+                "json" => crate::format::save(&plan).into_bytes(),
+                other => {
+                    let _ = writeln!(err, "暂不支持导出 .{other}（目前支持 .json）");
+                    return 2;
+                }
+            };
+            match std::fs::write(&target, bytes) {
+                Ok(()) => 0,
+                Err(e) => {
+                    let _ = writeln!(err, "无法写入 {target}：{e}");
+                    1
+                }
+            }
+        }
+        other => {
+            let _ = writeln!(err, "未知命令 {other}\n{USAGE}");
+            2
+        }
+    }
+}

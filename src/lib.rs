@@ -1,0 +1,20 @@
+//! Yaodian (要点): draft a district's annual work points on work safety and disaster
+//! prevention from the city's template, assign responsible units, export — in the browser.
+//!
+//! The pure core (`model`, `format`, `parse`, `validate`, `cli`) uses no leptos, web-sys
+//! or gloo and is tested natively with `cargo test`. The app (`app`) and the browser layer
+//! (`web`) exist only on wasm32.
+
+pub mod format;
+pub mod model;
+pub mod parse;
+pub mod sample;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

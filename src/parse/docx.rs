@@ -1,0 +1,234 @@
+//! `.docx` import: paragraphs and tables of `word/document.xml`, read with `zip` and
+//! `quick-xml`, into the same blocks the text path produces.
+//!
+//! Owns the guards against bad archives (truncated, not a Word file, zip bombs) and the
+//! mapping of Word's automatic numbering (`w:numPr/w:ilvl`) and heading styles to levels.
+//! Deliberately ignores formatting, headers/footers, comments and deleted text.
+
+use super::blocks::{take_caption, Block};
+use super::clean::{is_furniture, normalize_line};
+use quick_xml::events::Event;
+use std::io::{Cursor, Read};
+
+/// Largest `word/document.xml` we inflate (a zip bomb stops here).
+pub const MAX_XML: u64 = 64 * 1024 * 1024;
+const MAX_ENTRIES: usize = 20_000;
+
+/// Read the paragraphs and tables of a .docx. Errors are Chinese reasons for the user.
+pub fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| "文件不是完整的 .docx（压缩包损坏或被截断）".to_string())?;
+    if zip.len() > MAX_ENTRIES {
+        return Err("压缩包内文件数异常".into());
+    }
+    let mut entry = zip
+        .by_name("word/document.xml")
+        .map_err(|_| "压缩包中没有 word/document.xml，不是 Word 文档".to_string())?;
+    if entry.size() > MAX_XML {
+        return Err("文档解压后过大，疑似异常文件".into());
+    }
+    let mut raw = Vec::new();
+    (&mut entry)
+        .take(MAX_XML + 1)
+        .read_to_end(&mut raw)
+        .map_err(|_| "文档内容损坏或被截断".to_string())?;
+    if raw.len() as u64 > MAX_XML {
+        return Err("文档解压后过大，疑似异常文件".into());
+    }
+    let xml = String::from_utf8(raw).map_err(|_| "文档不是 UTF-8 编码的 XML".to_string())?;
+    parse_document_xml(&xml)
+}
+
+#[derive(PartialEq, Eq)]
+enum Kind {
+    Start,
+    Empty,
+    Other,
+}
+
+#[derive(Default)]
+struct Para {
+    text: String,
+    ilvl: Option<u8>,
+    num_id_zero: bool,
+    style_level: Option<u8>,
+}
+
+#[derive(Default)]
+struct TableState {
+    rows: Vec<Vec<String>>,
+    cell: Option<String>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).map(|a| a.value.to_string())
+}
+
+/// Heading styles: Heading1…Heading5, 标题1…, "heading 2".
+fn style_level(style: &str) -> Option<u8> {
+    let s = style.to_lowercase().replace(' ', "");
+    let rest = s.strip_prefix("heading").or_else(|| s.strip_prefix("标题"))?;
+    rest.parse::<u8>().ok().filter(|l| (1..=5).contains(l))
+}
+
+/// Parse the XML of `word/document.xml` into blocks.
+pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut blocks = Vec::new();
+    let mut para: Option<Para> = None;
+    let mut tables: Vec<TableState> = Vec::new();
+    let mut in_text = false;
+    let mut in_deleted = 0usize;
+    let mut n_para = 0usize;
+    loop {
+        let event = reader.read_event().map_err(|e| format!("XML 格式错误（{e}）"))?;
+        let event_kind = match &event {
+            Event::Start(_) => Kind::Start,
+            Event::Empty(_) => Kind::Empty,
+            _ => Kind::Other,
+        };
+        match event {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if matches!(event_kind, Kind::Start | Kind::Empty) => {
+                let opens = event_kind == Kind::Start;
+                match e.local_name().as_ref() {
+                    "p" if opens => para = Some(Para::default()),
+                    "t" if opens => in_text = true,
+                    "del" if opens => in_deleted += 1,
+                    "tab" => push_text(&mut para, " "),
+                    "br" | "cr" => push_text(&mut para, "\n"),
+                    "ilvl" => {
+                        if let Some(p) = para.as_mut() {
+                            p.ilvl = attr(&e, "val").and_then(|v| v.parse().ok());
+                        }
+                    }
+                    "numId" => {
+                        if let Some(p) = para.as_mut() {
+                            p.num_id_zero = attr(&e, "val").as_deref() == Some("0");
+                        }
+                    }
+                    "pStyle" => {
+                        if let Some(p) = para.as_mut() {
+                            p.style_level = attr(&e, "val").and_then(|v| style_level(&v));
+                        }
+                    }
+                    "tbl" if opens => tables.push(TableState::default()),
+                    "tr" if opens => {
+                        if let Some(t) = tables.last_mut() {
+                            t.rows.push(Vec::new());
+                        }
+                    }
+                    "tc" if opens => {
+                        if let Some(t) = tables.last_mut() {
+                            t.cell = Some(String::new());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_text && in_deleted == 0 => {
+                push_text(&mut para, &t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text && in_deleted == 0 => {
+                let resolved = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content()).map(str::to_string),
+                };
+                if let Some(s) = resolved {
+                    push_text(&mut para, &s);
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "del" => in_deleted = in_deleted.saturating_sub(1),
+                "p" => {
+                    let Some(p) = para.take() else { continue };
+                    n_para += 1;
+                    match tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                        Some(cell) => {
+                            if !cell.is_empty() && !p.text.trim().is_empty() {
+                                cell.push('\n');
+                            }
+                            cell.push_str(p.text.trim());
+                        }
+                        None => push_para(&mut blocks, n_para, p),
+                    }
+                }
+                "tc" => {
+                    if let Some(t) = tables.last_mut() {
+                        let cell = t.cell.take().unwrap_or_default();
+                        let text = cell.split('\n').map(normalize_line).collect::<Vec<_>>().join("");
+                        if let Some(row) = t.rows.last_mut() {
+                            row.push(text);
+                        }
+                    }
+                }
+                "tbl" => {
+                    let Some(t) = tables.pop() else { continue };
+                    match tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
+                        // A nested table: keep its text in the outer cell.
+                        Some(cell) => cell.push_str(&t.rows.iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n")),
+                        None => {
+                            let rows: Vec<Vec<String>> = t.rows.into_iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+                            if !rows.is_empty() {
+                                let caption = take_caption(&mut blocks);
+                                blocks.push(Block::Table { line: n_para, caption, rows });
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(blocks)
+}
+
+fn push_text(para: &mut Option<Para>, s: &str) {
+    if let Some(p) = para.as_mut() {
+        p.text.push_str(s);
+    }
+}
+
+fn push_para(blocks: &mut Vec<Block>, line: usize, p: Para) {
+    let list_level = match (p.ilvl, p.num_id_zero, p.style_level) {
+        (_, _, Some(l)) => Some(l - 1),
+        (Some(l), false, None) => Some(l.min(4)),
+        _ => None,
+    };
+    for piece in p.text.split('\n') {
+        let text = normalize_line(piece);
+        if text.is_empty() || is_furniture(&text) {
+            continue;
+        }
+        blocks.push(Block::Para { line, text, list_level });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_numbering_tables_entities() {
+        let xml = r#"<w:document xmlns:w="x"><w:body>
+<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>强化领导</w:t></w:r></w:p>
+<w:p><w:r><w:t xml:space="preserve">A &amp; B</w:t></w:r><w:del><w:r><w:t>gone</w:t></w:r></w:del></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>工作内容</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>责任单位</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>1.编制。</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>应急局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>"#;
+        let b = parse_document_xml(xml).unwrap();
+        assert_eq!(b.len(), 4, "{b:?}");
+        assert!(matches!(&b[1], Block::Para { text, list_level: Some(1), .. } if text == "强化领导"));
+        assert!(matches!(&b[2], Block::Para { text, .. } if text == "A & B"));
+        assert!(matches!(&b[3], Block::Table { rows, .. } if rows[1] == vec!["1.编制。", "应急局"]));
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(read_blocks(b"PK\x03\x04garbage").is_err());
+        assert!(read_blocks(b"").is_err());
+    }
+}

@@ -1,0 +1,223 @@
+//! The parser: a document as people have it (pasted text, .txt, .docx) into a plan and a report.
+//!
+//! Owns the pipeline `clean → blocks → front/back matter → attachments → bodies` and the
+//! single entry point for files (`import_bytes`), which also routes `.json` to
+//! `format::restore`. Deliberately knows no browser or file-system API: callers hand in
+//! bytes, and a GB18030 decoder (TextDecoder in the browser, encoding_rs natively).
+
+pub mod blocks;
+pub mod clean;
+pub mod decode;
+pub mod docx;
+pub mod front;
+pub mod markers;
+pub mod report;
+pub mod structure;
+pub mod table;
+pub mod unitclause;
+
+use crate::model::{Attachment, Convention, IdGen, Plan, Registry};
+use blocks::Block;
+pub use report::ParseReport;
+use std::collections::HashMap;
+use structure::Ctx;
+
+/// Largest input accepted (bytes of text). A 20 MB paste is fine; far beyond is refused.
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    pub convention: Convention,
+    /// Units known beforehand (e.g. the district's registry); names resolve against it.
+    pub registry: Registry,
+    /// Seeds item ids; the browser passes something random, tests a constant.
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub plan: Plan,
+    pub report: ParseReport,
+}
+
+/// Why a file could not be read at all. `Display` is the Chinese message for users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    Binary,
+    Docx(String),
+    Json(crate::format::RestoreError),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge { bytes } => write!(
+                f,
+                "内容过大（{:.1} MB，上限 {} MB），未导入。请只复制需要的部分。",
+                *bytes as f64 / 1_048_576.0,
+                MAX_INPUT / 1_048_576
+            ),
+            Self::Binary => write!(f, "这不是文本、Word（.docx）或要点（.json）文件，无法读取。旧版 .doc 请先在 Word 中另存为 .docx。"),
+            Self::Docx(why) => write!(f, "Word 文档无法读取：{why}。请在 Word 中打开并另存为 .docx 后重试，或直接复制全文粘贴。"),
+            Self::Json(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What a file turned out to be.
+#[derive(Debug, Clone)]
+pub enum Imported {
+    /// A document that was parsed; show the report before using it.
+    Parsed(Parsed),
+    /// A Yaodian plan file, restored.
+    Plan(Plan),
+}
+
+/// Parse pasted or decoded text.
+pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
+    let cleaned = clean::clean(text);
+    let mut warnings = Vec::new();
+    let blocks = blocks::to_blocks(&cleaned.lines, &mut warnings);
+    let mut parsed = parse_blocks(blocks, opts, "文本");
+    let report = &mut parsed.report;
+    report.removed = cleaned.removed.into_iter().map(|(line, text)| report::Note { line, text }).collect();
+    for (line, text) in warnings {
+        report.warn(line, text);
+    }
+    report.warnings.sort_by_key(|n| n.line);
+    parsed
+}
+
+/// Parse blocks (from text or from a .docx) into a plan.
+pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
+    let mut plan = Plan { convention: opts.convention, ..Plan::default() };
+    let mut ctx = Ctx {
+        ids: IdGen::new(opts.seed),
+        registry: opts.registry.clone(),
+        convention: opts.convention,
+        report: ParseReport { source: source.to_string(), ..ParseReport::default() },
+        source_numbers: HashMap::new(),
+    };
+    plan.id = ctx.ids.next('p');
+    front::take_back(&mut blocks, &mut plan.doc);
+    // Split at 附件N lines.
+    let mut parts: Vec<(Option<usize>, Vec<Block>)> = vec![(None, Vec::new())];
+    for b in blocks {
+        match &b {
+            Block::Para { text, line, .. } if is_attachment_label(text) => parts.push((Some(*line), Vec::new())),
+            _ => parts.last_mut().expect("non-empty").1.push(b),
+        }
+    }
+    let mut listed = Vec::new();
+    let (_, main) = parts.remove(0);
+    let start = front::take_front(&main, &mut plan.doc, &mut listed);
+    plan.body = structure::build_body(&main[start..], &mut ctx);
+    for (n, (line, blocks)) in parts.into_iter().enumerate() {
+        let (title, used) = front::take_title(&blocks, 0);
+        let title = if title.is_empty() { listed.get(n).cloned().unwrap_or_default() } else { title };
+        if title.is_empty() {
+            ctx.report.warn(line.unwrap_or(0), format!("附件{}没有识别出标题。", n + 1));
+        }
+        let body = structure::build_body(&blocks[used..], &mut ctx);
+        plan.attachments.push(Attachment { id: ctx.ids.next('a'), title, body, ..Attachment::default() });
+    }
+    if !listed.is_empty() && listed.len() != plan.attachments.len() {
+        ctx.report.warn(0, format!("附件目录列出 {} 个附件，正文中找到 {} 个。", listed.len(), plan.attachments.len()));
+    }
+    finish(&mut plan, &mut ctx);
+    plan.units = ctx.registry;
+    Parsed { plan, report: ctx.report }
+}
+
+fn is_attachment_label(t: &str) -> bool {
+    let Some(rest) = t.trim().strip_prefix("附件") else { return false };
+    let rest = rest.trim();
+    rest.chars().count() <= 3 && rest.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
+/// Year, issuer, promotion of table-only bodies, counts for the report.
+fn finish(plan: &mut Plan, ctx: &mut Ctx) {
+    let doc = &mut plan.doc;
+    doc.year = [&doc.title, &doc.notice_title, &doc.doc_number, &doc.date]
+        .iter()
+        .find_map(|s| find_year(s));
+    doc.issuer = if !doc.signature.is_empty() {
+        doc.signature.clone()
+    } else {
+        doc.notice_title.split("关于").next().filter(|s| !s.is_empty() && doc.notice_title.contains("关于")).unwrap_or_default().to_string()
+    };
+    let mut bodies: Vec<&mut crate::model::Body> = vec![&mut plan.body];
+    bodies.extend(plan.attachments.iter_mut().map(|a| &mut a.body));
+    for body in bodies {
+        // A document that is only a task table: its rows are the plan.
+        if body.items.iter().all(|i| i.level == 0) && body.tables.len() == 1 {
+            let t = body.tables.remove(0);
+            body.items.extend(t.items);
+            body.numbering = t.numbering;
+        }
+    }
+    let r = &mut ctx.report;
+    r.attachments = plan.attachments.len();
+    crate::model::walk::for_each_item(plan, &mut |item| {
+        if item.level > 0 && item.numbered {
+            r.headings[(item.level - 1) as usize] += 1;
+        } else if item.level > 0 {
+            r.unnumbered_headings += 1;
+        }
+        if let Some(t) = &item.task {
+            r.tasks += 1;
+            r.tasks_with_units += usize::from(!t.lead.is_empty() || !t.coop.is_empty());
+        }
+    });
+    r.tables = crate::model::walk::bodies(plan).iter().map(|b| b.body.tables.len()).sum();
+    let doc = &plan.doc;
+    for (label, value) in [
+        ("发文字号", &doc.doc_number),
+        ("通知标题", &doc.notice_title),
+        ("主送", &doc.recipients),
+        ("标题", &doc.title),
+        ("署名", &doc.signature),
+        ("日期", &doc.date),
+        ("抄送", &doc.cc),
+        ("印发机关", &doc.printer),
+    ] {
+        if !value.is_empty() {
+            r.fields.push((label.to_string(), value.clone()));
+        }
+    }
+    if !r.found_structure() {
+        r.warn(0, "没有识别出任何标题或任务，全文按普通段落保留。请确认粘贴的是工作要点正文。");
+    }
+}
+
+fn find_year(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    chars.windows(5).find_map(|w| {
+        let digits: String = w[..4].iter().collect();
+        (w[4] == '年' || w[4] == '〕' || w[4] == ']').then(|| digits.parse().ok()).flatten()
+    })
+}
+
+/// Read any file: `.docx` (zip), a plan `.json`, or text in UTF-8/UTF-16/GB18030.
+/// `decode_gb` decodes GB18030 bytes; return None if unavailable.
+pub fn import_bytes(
+    bytes: &[u8],
+    decode_gb: &dyn Fn(&[u8]) -> Option<String>,
+    opts: &ParseOptions,
+) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_INPUT {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let blocks = docx::read_blocks(bytes).map_err(ImportError::Docx)?;
+        return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
+    }
+    let text = decode::decode(bytes, decode_gb).ok_or(ImportError::Binary)?;
+    if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
+        return crate::format::restore(&text).map(Imported::Plan).map_err(ImportError::Json);
+    }
+    Ok(Imported::Parsed(parse_text(&text, opts)))
+}

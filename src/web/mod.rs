@@ -1,0 +1,20 @@
+//! The browser layer: everything that touches browser APIs outside Leptos. wasm32 only.
+//!
+//! Owns randomness for ids and text decoding through the built-in `TextDecoder` (GB18030 at
+//! no bundle cost). Deliberately small: storage and downloads join it as features need them.
+
+/// A random seed for id generation (crypto quality is not needed: ids need only differ).
+pub fn random_seed() -> u64 {
+    let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let b = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let t = js_sys::Date::now() as u64;
+    (a << 32) ^ b ^ t.rotate_left(21)
+}
+
+/// Decode GB18030/GBK bytes with the browser's TextDecoder (fatal on invalid input).
+pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let opts = web_sys::TextDecoderOptions::new();
+    opts.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}

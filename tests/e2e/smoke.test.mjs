@@ -1,0 +1,45 @@
+// Foundation: the release dist/ loads from a subfolder of a static server, shows the built-in
+// sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
+// and makes no request to any other origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { serve, launch, openPage, screenshotPath, foreignRequests, DIST } from "./harness.mjs";
+
+let srv, browser;
+before(async () => {
+  srv = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  srv?.server.close();
+});
+
+test("dist uses only relative URLs", () => {
+  const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(refs.length > 0);
+  for (const r of refs) assert.ok(!r.startsWith("/") && !/^https?:/.test(r), `absolute URL in index.html: ${r}`);
+  assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), "no inline script (CSP)");
+  assert.ok(fs.existsSync(path.join(DIST, "web.config")), "web.config for IIS");
+});
+
+test("start page shows the sample plan, no errors, no foreign requests", async () => {
+  const { page, requests, errors, context } = await openPage(browser);
+  await page.goto(srv.url, { waitUntil: "load" });
+  const title = page.getByTestId("plan-title");
+  await title.waitFor({ timeout: 20000 });
+  assert.equal(await title.textContent(), "2024年全区安全生产与防灾减灾救灾工作要点");
+  assert.match(await page.getByTestId("app-header").textContent(), /要点/);
+  const rows = page.getByTestId("outline-row");
+  assert.ok((await rows.count()) >= 31 + 12 + 4, "outline lists headings and all 31 tasks");
+  assert.match(await page.getByTestId("parse-summary").textContent(), /任务 31 项/);
+  await page.screenshot({ path: screenshotPath("start"), fullPage: false });
+  await page.waitForTimeout(300);
+  assert.deepEqual(errors, [], "console errors");
+  assert.deepEqual(foreignRequests(requests, srv.origin), [], "requests to other origins");
+  assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched from the local server");
+  await context.close();
+});
