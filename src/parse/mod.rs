@@ -100,6 +100,7 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
         convention: opts.convention,
         report: ParseReport { source: source.to_string(), ..ParseReport::default() },
         source_numbers: HashMap::new(),
+        resolved: HashMap::new(),
     };
     plan.id = ctx.ids.next('p');
     front::take_back(&mut blocks, &mut plan.doc);

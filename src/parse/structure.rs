@@ -20,6 +20,8 @@ pub struct Ctx {
     pub report: ParseReport,
     /// Source marker numbers, by item id, to compare with derived numbers.
     pub source_numbers: HashMap<String, (usize, u8, u32)>,
+    /// Names already resolved in this document (the registry lookup normalises every name).
+    pub resolved: HashMap<String, String>,
 }
 
 /// Split a paragraph into its title phrase (before the first top-level `。`) and the rest.
@@ -90,7 +92,11 @@ impl Ctx {
     }
 
     fn resolve(&mut self, name: &str) -> String {
+        if let Some(id) = self.resolved.get(name) {
+            return id.clone();
+        }
         let (id, added) = self.registry.resolve_or_add(name, &mut self.ids);
+        self.resolved.insert(name.to_string(), id.clone());
         if added {
             self.report.new_units.push(name.to_string());
         }

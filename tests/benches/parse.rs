@@ -1,0 +1,32 @@
+//! Native benchmarks (criterion): parsing seed 002 and seed 001, save and restore.
+//! Prints figures; not a pass/fail test. Run with `make bench`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use yaodian::parse::{parse_text, ParseOptions};
+
+const SEED_001: &str = include_str!("../seeds/001_00f1b5cf09c889b2.txt");
+const SEED_002: &str = include_str!("../seeds/002_e6959c7bfbb927f2.txt");
+
+fn parse(c: &mut Criterion) {
+    let opts = ParseOptions { seed: 1, ..ParseOptions::default() };
+    let mut g = c.benchmark_group("parse");
+    for (name, text) in [("seed_002", SEED_002), ("seed_001", SEED_001)] {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(name, |b| b.iter(|| parse_text(black_box(text), &opts)));
+    }
+    g.finish();
+}
+
+fn file_format(c: &mut Criterion) {
+    let plan = parse_text(SEED_002, &ParseOptions::default()).plan;
+    let saved = yaodian::format::save(&plan);
+    let mut g = c.benchmark_group("format");
+    g.throughput(Throughput::Bytes(saved.len() as u64));
+    g.bench_function("save_seed_002", |b| b.iter(|| yaodian::format::save(black_box(&plan))));
+    g.bench_function("restore_seed_002", |b| b.iter(|| yaodian::format::restore(black_box(&saved))));
+    g.finish();
+}
+
+criterion_group!(benches, parse, file_format);
+criterion_main!(benches);
