@@ -21,10 +21,16 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
 }
 
 /// Read and understand one input. The report is None for plan files.
-pub fn load(path: &str, stdin: &mut dyn Read, opts: &ParseOptions) -> Result<(Plan, Option<ParseReport>), String> {
+pub fn load(
+    path: &str,
+    stdin: &mut dyn Read,
+    opts: &ParseOptions,
+) -> Result<(Plan, Option<ParseReport>), String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
-        stdin.read_to_end(&mut buf).map_err(|e| format!("读取标准输入失败：{e}"))?;
+        stdin
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("读取标准输入失败：{e}"))?;
         buf
     } else {
         std::fs::read(path).map_err(|e| format!("无法读取 {path}：{e}"))?
@@ -38,21 +44,47 @@ pub fn load(path: &str, stdin: &mut dyn Read, opts: &ParseOptions) -> Result<(Pl
 /// The `outline` text: `depth	number	title	lead	coop` per heading, run-in item or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
-    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id)).collect::<Vec<_>>().join("、");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| plan.units.name(id))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     let mut emit = |items: &[crate::model::Item], style, base: usize| {
         for row in walk::rows(items, style) {
             if row.item.kind() == ItemKind::Paragraph {
                 continue;
             }
-            let (lead, coop) = row.item.task.as_ref().map_or((String::new(), String::new()), |t| (names(&t.lead), names(&t.coop)));
+            let (lead, coop) = row
+                .item
+                .task
+                .as_ref()
+                .map_or((String::new(), String::new()), |t| {
+                    (names(&t.lead), names(&t.coop))
+                });
             let title = row.item.title.replace(['\t', '\n'], " ");
-            out.push_str(&format!("{}\t{}\t{}\t{}\t{}\n", row.depth + base, row.number, title, lead, coop));
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\n",
+                row.depth + base,
+                row.number,
+                title,
+                lead,
+                coop
+            ));
         }
     };
     for b in walk::bodies(plan) {
         emit(&b.body.items, b.body.numbering, 0);
         for t in &b.body.tables {
-            emit(&[crate::model::Item { level: 1, title: t.caption.clone(), ..Default::default() }], b.body.numbering, 0);
+            emit(
+                &[crate::model::Item {
+                    level: 1,
+                    title: t.caption.clone(),
+                    ..Default::default()
+                }],
+                b.body.numbering,
+                0,
+            );
             emit(&t.items, t.numbering, 1);
         }
     }
@@ -61,7 +93,10 @@ pub fn outline(plan: &Plan) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let mut opts = ParseOptions { seed: 1, ..ParseOptions::default() };
+    let mut opts = ParseOptions {
+        seed: 1,
+        ..ParseOptions::default()
+    };
     let mut positional = Vec::new();
     let mut output = None;
     let mut i = 0;
@@ -76,7 +111,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                     Some("first-unit") => crate::model::Convention::FirstUnitLeads,
                     Some("first-group") => crate::model::Convention::FirstGroupLeads,
                     _ => {
-                        let _ = writeln!(err, "--convention 只能是 first-group 或 first-unit\n{USAGE}");
+                        let _ = writeln!(
+                            err,
+                            "--convention 只能是 first-group 或 first-unit\n{USAGE}"
+                        );
                         return 2;
                     }
                 };
@@ -126,7 +164,11 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 let _ = writeln!(err, "convert 需要 -o OUT\n{USAGE}");
                 return 2;
             };
-            let ext = target.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
+            let ext = target
+                .rsplit('.')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             let bytes = match ext.as_str() {
                 "json" => crate::format::save(&plan).into_bytes(),
                 other => {

@@ -20,14 +20,24 @@ pub const CURRENT_VERSION: u64 = 1;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RestoreError {
     Empty,
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotAnObject,
     /// The `format` tag is missing or names something else.
-    NotAPlan { found: Option<String> },
+    NotAPlan {
+        found: Option<String>,
+    },
     BadVersion,
-    TooNew { version: u64 },
+    TooNew {
+        version: u64,
+    },
     /// A field has the wrong shape; `path` names it (e.g. `body.items[3].title`).
-    Invalid { path: String, detail: String },
+    Invalid {
+        path: String,
+        detail: String,
+    },
 }
 
 impl fmt::Display for RestoreError {
@@ -71,14 +81,22 @@ struct Envelope<'a> {
 
 /// Serialise a plan into its file form. Same plan, same bytes.
 pub fn save(plan: &Plan) -> String {
-    let env = Envelope { format: FORMAT_TAG, version: CURRENT_VERSION, plan };
+    let env = Envelope {
+        format: FORMAT_TAG,
+        version: CURRENT_VERSION,
+        plan,
+    };
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string_pretty(&env).unwrap_or_default()
 }
 
 /// Compact variant for autosave, where size matters more than readability.
 pub fn save_compact(plan: &Plan) -> String {
-    let env = Envelope { format: FORMAT_TAG, version: CURRENT_VERSION, plan };
+    let env = Envelope {
+        format: FORMAT_TAG,
+        version: CURRENT_VERSION,
+        plan,
+    };
     serde_json::to_string(&env).unwrap_or_default()
 }
 
@@ -92,8 +110,10 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
     if input.trim().is_empty() {
         return Err(RestoreError::Empty);
     }
-    let value: Value = serde_json::from_str(input)
-        .map_err(|e| RestoreError::NotJson { line: e.line(), column: e.column() })?;
+    let value: Value = serde_json::from_str(input).map_err(|e| RestoreError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let Value::Object(mut map) = value else {
         return Err(RestoreError::NotAnObject);
     };
@@ -104,7 +124,10 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
     }
     let version = match map.remove("version") {
         None => 1,
-        Some(v) => v.as_u64().filter(|v| *v >= 1).ok_or(RestoreError::BadVersion)?,
+        Some(v) => v
+            .as_u64()
+            .filter(|v| *v >= 1)
+            .ok_or(RestoreError::BadVersion)?,
     };
     if version > CURRENT_VERSION {
         return Err(RestoreError::TooNew { version });
@@ -114,7 +137,10 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
     }
     let mut plan: Plan = serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
         let path = e.path().to_string();
-        RestoreError::Invalid { path, detail: e.into_inner().to_string() }
+        RestoreError::Invalid {
+            path,
+            detail: e.into_inner().to_string(),
+        }
     })?;
     normalize(&mut plan, input.as_bytes());
     Ok(plan)
@@ -169,7 +195,10 @@ mod tests {
     #[test]
     fn errors_name_the_problem() {
         assert_eq!(restore(""), Err(RestoreError::Empty));
-        assert!(matches!(restore("{\"format\":"), Err(RestoreError::NotJson { .. })));
+        assert!(matches!(
+            restore("{\"format\":"),
+            Err(RestoreError::NotJson { .. })
+        ));
         assert_eq!(restore("[1,2]"), Err(RestoreError::NotAnObject));
         assert_eq!(
             restore(r#"{"type":"excalidraw"}"#),
@@ -177,15 +206,21 @@ mod tests {
         );
         assert_eq!(
             restore(r#"{"format":"excalidraw"}"#),
-            Err(RestoreError::NotAPlan { found: Some("excalidraw".into()) })
+            Err(RestoreError::NotAPlan {
+                found: Some("excalidraw".into())
+            })
         );
         assert_eq!(
             restore(r#"{"format":"yaodian-plan","version":7}"#),
             Err(RestoreError::TooNew { version: 7 })
         );
-        assert_eq!(restore(r#"{"format":"yaodian-plan","version":"x"}"#), Err(RestoreError::BadVersion));
-        let err = restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":5}]}}"#)
-            .unwrap_err();
+        assert_eq!(
+            restore(r#"{"format":"yaodian-plan","version":"x"}"#),
+            Err(RestoreError::BadVersion)
+        );
+        let err =
+            restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":5}]}}"#)
+                .unwrap_err();
         match &err {
             RestoreError::Invalid { path, .. } => assert_eq!(path, "body.items[0].title"),
             other => panic!("{other:?}"),
@@ -211,7 +246,13 @@ mod tests {
             "units":{"units":[{"id":"u1","name":"应急局","futureUnit":null}]}}"#;
         let plan = restore(input).unwrap();
         let saved = save(&plan);
-        for key in ["futureTop", "futureDoc", "futureItem", "futureTask", "futureUnit"] {
+        for key in [
+            "futureTop",
+            "futureDoc",
+            "futureItem",
+            "futureTask",
+            "futureUnit",
+        ] {
             assert!(saved.contains(key), "{key} lost");
         }
         let again = save(&restore(&saved).unwrap());

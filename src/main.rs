@@ -7,5 +7,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Yaodian is a web app: build it with `make run`. For the command line use `yaodian-cli`.");
+    eprintln!(
+        "Yaodian is a web app: build it with `make run`. For the command line use `yaodian-cli`."
+    );
 }

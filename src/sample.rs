@@ -9,5 +9,11 @@ pub const SAMPLE_TEXT: &str = include_str!("sample/wansheng-2024.txt");
 
 /// The sample, parsed with the default convention (first `，`-group leads).
 pub fn sample_plan(seed: u64) -> Parsed {
-    parse_text(SAMPLE_TEXT, &ParseOptions { seed, ..ParseOptions::default() })
+    parse_text(
+        SAMPLE_TEXT,
+        &ParseOptions {
+            seed,
+            ..ParseOptions::default()
+        },
+    )
 }

@@ -29,17 +29,31 @@ pub fn problems(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut seen: HashMap<String, String> = HashMap::new();
     for b in walk::bodies(plan) {
-        let part = if b.attachment == 0 { "正文".to_string() } else { format!("附件{}", b.attachment) };
-        let mut lists: Vec<(&[Item], crate::model::NumberingStyle)> = vec![(&b.body.items, b.body.numbering)];
+        let part = if b.attachment == 0 {
+            "正文".to_string()
+        } else {
+            format!("附件{}", b.attachment)
+        };
+        let mut lists: Vec<(&[Item], crate::model::NumberingStyle)> =
+            vec![(&b.body.items, b.body.numbering)];
         for t in &b.body.tables {
             lists.push((&t.items, t.numbering));
         }
         for (items, style) in lists {
             for row in walk::rows(items, style) {
                 let item = row.item;
-                let place = format!("{part} {}{}", row.number, crate::parse::report::excerpt(&item.title, 16));
+                let place = format!(
+                    "{part} {}{}",
+                    row.number,
+                    crate::parse::report::excerpt(&item.title, 16)
+                );
                 let mut push = |kind, message: String| {
-                    out.push(Problem { kind, item_id: Some(item.id.clone()), place: place.clone(), message })
+                    out.push(Problem {
+                        kind,
+                        item_id: Some(item.id.clone()),
+                        place: place.clone(),
+                        message,
+                    })
                 };
                 if item.kind() != ItemKind::Paragraph && item.title.trim().is_empty() {
                     push(ProblemKind::EmptyTitle, "标题为空".into());

@@ -7,7 +7,11 @@ fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = yaodian::cli::run(&args, &mut stdin.as_bytes(), &mut out, &mut err);
-    (code, String::from_utf8(out).unwrap(), String::from_utf8(err).unwrap())
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
 }
 
 #[test]
@@ -18,7 +22,9 @@ fn outline_of_seed_001_from_stdin() {
     assert_eq!(lines.len(), 4 + 12 + 31);
     assert_eq!(lines[0], "1\t一、\t总体要求\t\t");
     assert_eq!(lines[3], "2\t（一）\t打造一个工作亮点\t\t");
-    assert!(lines.contains(&"3\t24.\t强化舆情处置\t各镇街\t党工委宣传部（网信办）、应急局、安委会、减灾委有关成员单位"));
+    assert!(lines.contains(
+        &"3\t24.\t强化舆情处置\t各镇街\t党工委宣传部（网信办）、应急局、安委会、减灾委有关成员单位"
+    ));
     assert!(lines.contains(&"3\t31.\t建立考评机制\t安委办\t"));
 }
 
@@ -28,7 +34,10 @@ fn outline_attachments_start_again_at_depth_one() {
     assert_eq!(code, 0);
     let starts = out.lines().filter(|l| l.starts_with("1\t一、\t")).count();
     assert!(starts >= 5, "each attachment begins at depth 1");
-    assert!(out.contains("1\t\t深入落实应急管理执法体制改革\t\t"), "unnumbered heading has an empty number");
+    assert!(
+        out.contains("1\t\t深入落实应急管理执法体制改革\t\t"),
+        "unnumbered heading has an empty number"
+    );
 }
 
 #[test]
@@ -50,7 +59,11 @@ fn convert_to_json_and_back() {
     assert_eq!(code, 0, "{err}");
     let (code, out, _) = run(&["outline", json.to_str().unwrap()], "");
     assert_eq!(code, 0);
-    assert_eq!(out, run(&["outline", "-"], SEED_001).1, "the JSON keeps the outline");
+    assert_eq!(
+        out,
+        run(&["outline", "-"], SEED_001).1,
+        "the JSON keeps the outline"
+    );
     let (code, _, err) = run(&["convert", "-", "-o", "x.pdf"], SEED_001);
     assert_eq!(code, 2);
     assert!(err.contains(".pdf"));

@@ -46,7 +46,9 @@ fn documented_example_restores() {
 fn newer_versions_are_refused_not_guessed() {
     let text = save(&parse(SEED_001).plan).replacen("\"version\": 1", "\"version\": 2", 1);
     assert_eq!(restore(&text), Err(RestoreError::TooNew { version: 2 }));
-    assert!(RestoreError::TooNew { version: 2 }.to_string().contains("升级"));
+    assert!(RestoreError::TooNew { version: 2 }
+        .to_string()
+        .contains("升级"));
 }
 
 #[test]

@@ -17,13 +17,18 @@ fn empty_and_whitespace() {
     for s in ["", "\n\n", "   ", "\u{feff}"] {
         let p = parse(s);
         assert_eq!(p.plan.body.items.len(), 0);
-        assert!(!p.report.warnings.is_empty(), "the user is told nothing was found");
+        assert!(
+            !p.report.warnings.is_empty(),
+            "the user is told nothing was found"
+        );
     }
 }
 
 #[test]
 fn binary_junk_is_refused_with_a_message() {
-    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let err = import_bytes(&junk, &no_gb, &ParseOptions::default()).unwrap_err();
     assert_eq!(err, ImportError::Binary);
     assert!(err.to_string().contains(".docx"));
@@ -56,7 +61,8 @@ fn one_line_twenty_megabytes() {
 fn zip_bomb_docx_is_refused() {
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("word/document.xml", opts).unwrap();
     let chunk = vec![b' '; 1024 * 1024];
     for _ in 0..80 {
@@ -64,9 +70,16 @@ fn zip_bomb_docx_is_refused() {
     }
     zip.finish().unwrap();
     let bytes = buf.into_inner();
-    assert!(bytes.len() < 1024 * 1024, "compressed bomb is small: {}", bytes.len());
+    assert!(
+        bytes.len() < 1024 * 1024,
+        "compressed bomb is small: {}",
+        bytes.len()
+    );
     let err = import_bytes(&bytes, &no_gb, &ParseOptions::default()).unwrap_err();
-    assert!(matches!(err, ImportError::Docx(ref why) if why.contains("过大")), "{err:?}");
+    assert!(
+        matches!(err, ImportError::Docx(ref why) if why.contains("过大")),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -80,19 +93,47 @@ fn truncated_docx_is_refused() {
 }
 
 fn make_docx(paras: &[(&str, Option<u8>)]) -> Vec<u8> {
-    let body: String = paras.iter().map(|(t, _)| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>")).collect();
+    let body: String = paras
+        .iter()
+        .map(|(t, _)| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"))
+        .collect();
     let xml = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buf);
-    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
     zip.write_all(xml.as_bytes()).unwrap();
     zip.finish().unwrap();
     buf.into_inner()
 }
 
 const TOKENS: &[&str] = &[
-    "一、", "（二）", "3．", "(4)", "⑤", "。", "（责任单位：", "）", "、", "，", "\n", "\t", "|", "附件1\n", "抄送：",
-    "应急局", "重点任务", "责任单位", "2024年5月16日", "〔2024〕8号", "牵头", "等有关单位", "【大 中 小】",
+    "一、",
+    "（二）",
+    "3．",
+    "(4)",
+    "⑤",
+    "。",
+    "（责任单位：",
+    "）",
+    "、",
+    "，",
+    "\n",
+    "\t",
+    "|",
+    "附件1\n",
+    "抄送：",
+    "应急局",
+    "重点任务",
+    "责任单位",
+    "2024年5月16日",
+    "〔2024〕8号",
+    "牵头",
+    "等有关单位",
+    "【大 中 小】",
 ];
 
 proptest! {

@@ -15,7 +15,12 @@ pub fn PlanOutline(plan: Plan) -> impl IntoView {
         ("成文日期", doc.date.clone()),
         ("主送", doc.recipients.clone()),
     ];
-    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>().join("、");
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| plan.units.name(id).to_string())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
     let rows: Vec<_> = walk::rows(&plan.body.items, plan.body.numbering)
         .into_iter()
         .map(|row| {

@@ -12,7 +12,9 @@ pub struct IdGen {
 
 impl IdGen {
     pub fn new(seed: u64) -> Self {
-        Self { state: seed ^ 0x9E37_79B9_7F4A_7C15 }
+        Self {
+            state: seed ^ 0x9E37_79B9_7F4A_7C15,
+        }
     }
 
     /// Seed from the bytes of some input (e.g. the text being parsed) and a caller nonce.

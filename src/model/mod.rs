@@ -253,7 +253,9 @@ pub fn find_deadline(text: &str) -> Option<String> {
         if w == ['底', '前'] {
             // walk back over "2025年6月" / "年" / "6月"
             let mut start = i;
-            while start > 0 && (chars[start - 1].is_ascii_digit() || "年月上下半".contains(chars[start - 1])) {
+            while start > 0
+                && (chars[start - 1].is_ascii_digit() || "年月上下半".contains(chars[start - 1]))
+            {
                 start -= 1;
             }
             if start < i {

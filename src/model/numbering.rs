@@ -112,9 +112,15 @@ pub fn parse_chinese_numeral(s: &str) -> Option<u32> {
 /// Circled numbers ①…⑳ (and ㉑…㊿); beyond that, `(n)`.
 pub fn circled(n: u32) -> String {
     match n {
-        1..=20 => char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default(),
-        21..=35 => char::from_u32(0x3251 + n - 21).map(String::from).unwrap_or_default(),
-        36..=50 => char::from_u32(0x32B1 + n - 36).map(String::from).unwrap_or_default(),
+        1..=20 => char::from_u32(0x2460 + n - 1)
+            .map(String::from)
+            .unwrap_or_default(),
+        21..=35 => char::from_u32(0x3251 + n - 21)
+            .map(String::from)
+            .unwrap_or_default(),
+        36..=50 => char::from_u32(0x32B1 + n - 36)
+            .map(String::from)
+            .unwrap_or_default(),
         _ => format!("({n})"),
     }
 }
@@ -151,7 +157,10 @@ pub struct Numberer {
 
 impl Numberer {
     pub fn new(style: NumberingStyle) -> Self {
-        Self { style, counters: [0; 6] }
+        Self {
+            style,
+            counters: [0; 6],
+        }
     }
 
     /// Call for every item in document order; returns its number (empty when it has none).
@@ -186,8 +195,17 @@ mod tests {
     #[test]
     fn numerals_past_ten() {
         let cases = [
-            (1, "一"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
-            (99, "九十九"), (100, "一百"), (101, "一百零一"), (110, "一百一十"), (1001, "一千零一"),
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (19, "十九"),
+            (20, "二十"),
+            (21, "二十一"),
+            (99, "九十九"),
+            (100, "一百"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1001, "一千零一"),
         ];
         for (n, s) in cases {
             assert_eq!(chinese_numeral(n), s, "{n}");

@@ -53,8 +53,13 @@ impl UnitKind {
         }
     }
 
-    pub const ALL: [UnitKind; 5] =
-        [Self::Department, Self::Township, Self::Coordination, Self::Collective, Self::Other];
+    pub const ALL: [UnitKind; 5] = [
+        Self::Department,
+        Self::Township,
+        Self::Coordination,
+        Self::Collective,
+        Self::Other,
+    ];
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -120,20 +125,47 @@ pub fn name_key(name: &str) -> String {
 pub fn classify(name: &str) -> UnitKind {
     let full = name.trim();
     // 党工委宣传部（网信办）: classify by the part before a trailing bracket.
-    let n = match full.strip_suffix('）').and_then(|s| s.rfind('（').map(|i| &s[..i])) {
+    let n = match full
+        .strip_suffix('）')
+        .and_then(|s| s.rfind('（').map(|i| &s[..i]))
+    {
         Some(base) if !base.is_empty() => base,
         _ => full,
     };
     let has = |keys: &[&str]| keys.iter().any(|k| n.contains(k));
-    if n.starts_with('各') || has(&["成员单位", "的单位", "有关部门", "相关部门", "有关单位"]) {
+    if n.starts_with('各') || has(&["成员单位", "的单位", "有关部门", "相关部门", "有关单位"])
+    {
         UnitKind::Collective
-    } else if has(&["安委", "减灾委", "减灾办", "指挥部", "领导小组", "委员会办公室"]) {
+    } else if has(&[
+        "安委",
+        "减灾委",
+        "减灾办",
+        "指挥部",
+        "领导小组",
+        "委员会办公室",
+    ]) {
         UnitKind::Coordination
-    } else if n.ends_with("街道") || n.ends_with('镇') || n.ends_with('乡') || n.ends_with("办事处") {
+    } else if n.ends_with("街道") || n.ends_with('镇') || n.ends_with('乡') || n.ends_with("办事处")
+    {
         UnitKind::Township
-    } else if ["局", "委", "办", "部", "中心", "队", "院", "所", "室", "公司", "集团", "分局", "团区委", "联"]
-        .iter()
-        .any(|s| n.ends_with(s))
+    } else if [
+        "局",
+        "委",
+        "办",
+        "部",
+        "中心",
+        "队",
+        "院",
+        "所",
+        "室",
+        "公司",
+        "集团",
+        "分局",
+        "团区委",
+        "联",
+    ]
+    .iter()
+    .any(|s| n.ends_with(s))
     {
         UnitKind::Department
     } else {
@@ -158,7 +190,11 @@ impl Registry {
     /// Find a unit by name or alias, exactly or through the normalised key.
     pub fn find(&self, name: &str) -> Option<&Unit> {
         let name = name.trim();
-        if let Some(u) = self.units.iter().find(|u| u.name == name || u.aliases.iter().any(|a| a == name)) {
+        if let Some(u) = self
+            .units
+            .iter()
+            .find(|u| u.name == name || u.aliases.iter().any(|a| a == name))
+        {
             return Some(u);
         }
         let key = name_key(name);
@@ -208,7 +244,10 @@ mod tests {
             assert!(!added);
         }
         assert_eq!(reg.units.len(), 1);
-        assert_eq!(reg.units[0].aliases, vec!["应急局", "应急管理局", "区应急管理局"]);
+        assert_eq!(
+            reg.units[0].aliases,
+            vec!["应急局", "应急管理局", "区应急管理局"]
+        );
     }
 
     #[test]

@@ -21,7 +21,11 @@ pub fn rows(items: &[Item], style: NumberingStyle) -> Vec<Row<'_>> {
     fn go<'a>(items: &'a [Item], depth: usize, n: &mut Numberer, out: &mut Vec<Row<'a>>) {
         for item in items {
             let number = n.enter(item);
-            out.push(Row { depth, number, item });
+            out.push(Row {
+                depth,
+                number,
+                item,
+            });
             go(&item.children, depth + 1, n, out);
         }
     }
@@ -40,9 +44,17 @@ pub struct BodyRef<'a> {
 
 /// The main body, then each attachment's body.
 pub fn bodies(plan: &Plan) -> Vec<BodyRef<'_>> {
-    let mut out = vec![BodyRef { attachment: 0, title: &plan.doc.title, body: &plan.body }];
+    let mut out = vec![BodyRef {
+        attachment: 0,
+        title: &plan.doc.title,
+        body: &plan.body,
+    }];
     for (i, a) in plan.attachments.iter().enumerate() {
-        out.push(BodyRef { attachment: i + 1, title: &a.title, body: &a.body });
+        out.push(BodyRef {
+            attachment: i + 1,
+            title: &a.title,
+            body: &a.body,
+        });
     }
     out
 }

@@ -11,8 +11,16 @@ use super::markers::split_marker;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A paragraph; `list_level` is Word's automatic-numbering level (0-based), if any.
-    Para { line: usize, text: String, list_level: Option<u8> },
-    Table { line: usize, caption: String, rows: Vec<Vec<String>> },
+    Para {
+        line: usize,
+        text: String,
+        list_level: Option<u8>,
+    },
+    Table {
+        line: usize,
+        caption: String,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 impl Block {
@@ -25,9 +33,35 @@ impl Block {
 
 /// Column headers of task tables (重点工作任务清单 / 任务分解表).
 pub const HEADER_WORDS: &[&str] = &[
-    "序号", "重点任务", "工作任务", "主要任务", "任务", "类别", "工作项目", "项目", "重点工作", "工作内容",
-    "具体措施", "主要内容", "工作措施", "具体工作", "目标任务", "任务内容", "责任单位", "牵头单位", "配合单位",
-    "协办单位", "责任部门", "牵头部门", "配合部门", "完成时限", "时限", "完成时间", "时间节点", "时限要求", "备注",
+    "序号",
+    "重点任务",
+    "工作任务",
+    "主要任务",
+    "任务",
+    "类别",
+    "工作项目",
+    "项目",
+    "重点工作",
+    "工作内容",
+    "具体措施",
+    "主要内容",
+    "工作措施",
+    "具体工作",
+    "目标任务",
+    "任务内容",
+    "责任单位",
+    "牵头单位",
+    "配合单位",
+    "协办单位",
+    "责任部门",
+    "牵头部门",
+    "配合部门",
+    "完成时限",
+    "时限",
+    "完成时间",
+    "时间节点",
+    "时限要求",
+    "备注",
 ];
 
 pub fn is_header_word(s: &str) -> bool {
@@ -37,7 +71,9 @@ pub fn is_header_word(s: &str) -> bool {
 
 /// Ends with punctuation that closes a sentence or clause block.
 pub fn is_terminated(s: &str) -> bool {
-    s.chars().last().is_some_and(|c| "。；;：:！!？?）)”…".contains(c))
+    s.chars()
+        .last()
+        .is_some_and(|c| "。；;：:！!？?）)”…".contains(c))
 }
 
 fn pipe_cells(s: &str) -> Option<Vec<String>> {
@@ -56,7 +92,9 @@ fn pipe_cells(s: &str) -> Option<Vec<String>> {
 }
 
 fn is_separator_row(cells: &[String]) -> bool {
-    cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| "-:— ".contains(ch)))
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| "-:— ".contains(ch)))
 }
 
 /// Group lines into blocks. `warnings` receives (line, message) pairs.
@@ -111,14 +149,21 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
                     }
                 }
                 let caption = take_caption(&mut blocks);
-                blocks.push(Block::Table { line: line.no, caption, rows });
+                blocks.push(Block::Table {
+                    line: line.no,
+                    caption,
+                    rows,
+                });
                 i = j;
                 blank_before = true;
                 continue;
             }
         }
         // Not tab-led, one cell a line: at least three header words in a row.
-        let run = lines[i..].iter().take_while(|l| is_header_word(&l.text)).count();
+        let run = lines[i..]
+            .iter()
+            .take_while(|l| is_header_word(&l.text))
+            .count();
         if run >= 3 {
             let header: Vec<String> = lines[i..i + run].iter().map(|l| l.text.clone()).collect();
             let mut cells = Vec::new();
@@ -137,7 +182,12 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
         }
         let text = line.text.clone();
         if !blank_before {
-            if let Some(Block::Para { text: prev, list_level: None, .. }) = blocks.last_mut() {
+            if let Some(Block::Para {
+                text: prev,
+                list_level: None,
+                ..
+            }) = blocks.last_mut()
+            {
                 if should_join(prev, &text) {
                     prev.push_str(&text);
                     i += 1;
@@ -145,7 +195,11 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
                 }
             }
         }
-        blocks.push(Block::Para { line: line.no, text, list_level: None });
+        blocks.push(Block::Para {
+            line: line.no,
+            text,
+            list_level: None,
+        });
         blank_before = false;
         i += 1;
     }
@@ -153,7 +207,10 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
 }
 
 fn ends_untabbed_table(t: &str) -> bool {
-    t.starts_with("附件") && t.chars().count() <= 6 || t.starts_with("抄送") || t.ends_with("印发") || t.starts_with("（公开方式")
+    t.starts_with("附件") && t.chars().count() <= 6
+        || t.starts_with("抄送")
+        || t.ends_with("印发")
+        || t.starts_with("（公开方式")
 }
 
 /// Whether a line continues the previous paragraph (a paste broke it).
@@ -194,7 +251,11 @@ fn push_table(
     if cells.len() % n != 0 {
         warnings.push((
             line,
-            format!("表格共 {} 格，不是 {} 列的整数倍，最后一行可能缺格，请核对。", cells.len(), n),
+            format!(
+                "表格共 {} 格，不是 {} 列的整数倍，最后一行可能缺格，请核对。",
+                cells.len(),
+                n
+            ),
         ));
     }
     let mut rows = vec![header];
@@ -204,7 +265,11 @@ fn push_table(
         rows.push(row);
     }
     let caption = take_caption(blocks);
-    blocks.push(Block::Table { line, caption, rows });
+    blocks.push(Block::Table {
+        line,
+        caption,
+        rows,
+    });
 }
 
 #[cfg(test)]
@@ -237,7 +302,13 @@ mod tests {
     fn pipe_table_skips_separator() {
         let b = blocks("| 序号 | 工作内容 | 责任单位 |\n|---|---|---|\n| 1 | 编制。 | 应急局 |");
         match &b[0] {
-            Block::Table { rows, .. } => assert_eq!(rows, &vec![vec!["序号", "工作内容", "责任单位"], vec!["1", "编制。", "应急局"]]),
+            Block::Table { rows, .. } => assert_eq!(
+                rows,
+                &vec![
+                    vec!["序号", "工作内容", "责任单位"],
+                    vec!["1", "编制。", "应急局"]
+                ]
+            ),
             other => panic!("{other:?}"),
         }
     }

@@ -121,16 +121,53 @@ pub fn is_furniture(t: &str) -> bool {
         return false;
     }
     let starts = [
-        "发布日期", "发布时间", "发布机构", "来源：", "来源:", "信息来源", "责任编辑", "[责任编辑", "【责任编辑",
-        "分享到", "分享：", "打印本页", "【打印", "[打印", "关闭窗口", "【关闭", "扫一扫", "浏览次数", "阅读次数",
-        "访问量", "索引号", "主题分类", "原标题：", "<!--", "<img", "上一篇", "下一篇", "相关链接", "附件下载",
-        "当前位置", "您当前的位置", "首页 >", "首页>", "繁體", "简体版", "无障碍",
+        "发布日期",
+        "发布时间",
+        "发布机构",
+        "来源：",
+        "来源:",
+        "信息来源",
+        "责任编辑",
+        "[责任编辑",
+        "【责任编辑",
+        "分享到",
+        "分享：",
+        "打印本页",
+        "【打印",
+        "[打印",
+        "关闭窗口",
+        "【关闭",
+        "扫一扫",
+        "浏览次数",
+        "阅读次数",
+        "访问量",
+        "索引号",
+        "主题分类",
+        "原标题：",
+        "<!--",
+        "<img",
+        "上一篇",
+        "下一篇",
+        "相关链接",
+        "附件下载",
+        "当前位置",
+        "您当前的位置",
+        "首页 >",
+        "首页>",
+        "繁體",
+        "简体版",
+        "无障碍",
     ];
     if starts.iter().any(|s| t.starts_with(s)) {
         return true;
     }
     // 字体：【大 中 小】 and its variants; spaces between CJK are already removed here.
-    if (t.contains("字体") || t.contains("字号")) && t.contains('大') && t.contains('中') && t.contains('小') && t.chars().count() < 40 {
+    if (t.contains("字体") || t.contains("字号"))
+        && t.contains('大')
+        && t.contains('中')
+        && t.contains('小')
+        && t.chars().count() < 40
+    {
         return true;
     }
     t == "原标题：" || t == "打印" || t == "关闭" || t == "【大中小】"
@@ -151,7 +188,10 @@ mod tests {
 
     #[test]
     fn ascii_words_keep_their_space() {
-        assert_eq!(normalize_line("  PDCA  安全 管理 LED 显示屏  "), "PDCA安全管理LED显示屏");
+        assert_eq!(
+            normalize_line("  PDCA  安全 管理 LED 显示屏  "),
+            "PDCA安全管理LED显示屏"
+        );
         assert_eq!(normalize_line("apply the plan"), "apply the plan");
     }
 

@@ -24,7 +24,9 @@ pub fn decode(bytes: &[u8], decode_gb: &dyn Fn(&[u8]) -> Option<String>) -> Opti
 
 fn utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Option<String> {
     let units = bytes.chunks_exact(2).map(|c| f([c[0], c[1]]));
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 /// Text has no NULs, few control characters and few replacement characters.
@@ -53,7 +55,10 @@ mod tests {
 
     #[test]
     fn utf8_and_utf16() {
-        assert_eq!(decode("一、总体要求".as_bytes(), &no_gb).as_deref(), Some("一、总体要求"));
+        assert_eq!(
+            decode("一、总体要求".as_bytes(), &no_gb).as_deref(),
+            Some("一、总体要求")
+        );
         let mut le = vec![0xFF, 0xFE];
         for u in "一、".encode_utf16() {
             le.extend(u.to_le_bytes());
@@ -65,6 +70,9 @@ mod tests {
     fn junk_is_refused() {
         assert_eq!(decode(&[0, 1, 2, 3, 0xff, 0xfe, 0], &no_gb), None);
         let gb_like = [0xd2, 0xbb, 0xa1, 0xa2];
-        assert_eq!(decode(&gb_like, &|_| Some("一、".into())).as_deref(), Some("一、"));
+        assert_eq!(
+            decode(&gb_like, &|_| Some("一、".into())).as_deref(),
+            Some("一、")
+        );
     }
 }

@@ -61,13 +61,18 @@ struct TableState {
 }
 
 fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
-    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == local).map(|a| a.value.to_string())
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value.to_string())
 }
 
 /// Heading styles: Heading1…Heading5, 标题1…, "heading 2".
 fn style_level(style: &str) -> Option<u8> {
     let s = style.to_lowercase().replace(' ', "");
-    let rest = s.strip_prefix("heading").or_else(|| s.strip_prefix("标题"))?;
+    let rest = s
+        .strip_prefix("heading")
+        .or_else(|| s.strip_prefix("标题"))?;
     rest.parse::<u8>().ok().filter(|l| (1..=5).contains(l))
 }
 
@@ -81,7 +86,9 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
     let mut in_deleted = 0usize;
     let mut n_para = 0usize;
     loop {
-        let event = reader.read_event().map_err(|e| format!("XML 格式错误（{e}）"))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("XML 格式错误（{e}）"))?;
         let event_kind = match &event {
             Event::Start(_) => Kind::Start,
             Event::Empty(_) => Kind::Empty,
@@ -89,7 +96,9 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
         };
         match event {
             Event::Eof => break,
-            Event::Start(e) | Event::Empty(e) if matches!(event_kind, Kind::Start | Kind::Empty) => {
+            Event::Start(e) | Event::Empty(e)
+                if matches!(event_kind, Kind::Start | Kind::Empty) =>
+            {
                 let opens = event_kind == Kind::Start;
                 match e.local_name().as_ref() {
                     "p" if opens => para = Some(Para::default()),
@@ -132,7 +141,8 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
             Event::GeneralRef(r) if in_text && in_deleted == 0 => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content()).map(str::to_string),
+                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+                        .map(str::to_string),
                 };
                 if let Some(s) = resolved {
                     push_text(&mut para, &s);
@@ -157,7 +167,11 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                 "tc" => {
                     if let Some(t) = tables.last_mut() {
                         let cell = t.cell.take().unwrap_or_default();
-                        let text = cell.split('\n').map(normalize_line).collect::<Vec<_>>().join("");
+                        let text = cell
+                            .split('\n')
+                            .map(normalize_line)
+                            .collect::<Vec<_>>()
+                            .join("");
                         if let Some(row) = t.rows.last_mut() {
                             row.push(text);
                         }
@@ -167,12 +181,26 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                     let Some(t) = tables.pop() else { continue };
                     match tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
                         // A nested table: keep its text in the outer cell.
-                        Some(cell) => cell.push_str(&t.rows.iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n")),
+                        Some(cell) => cell.push_str(
+                            &t.rows
+                                .iter()
+                                .map(|r| r.join(" "))
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        ),
                         None => {
-                            let rows: Vec<Vec<String>> = t.rows.into_iter().filter(|r| r.iter().any(|c| !c.is_empty())).collect();
+                            let rows: Vec<Vec<String>> = t
+                                .rows
+                                .into_iter()
+                                .filter(|r| r.iter().any(|c| !c.is_empty()))
+                                .collect();
                             if !rows.is_empty() {
                                 let caption = take_caption(&mut blocks);
-                                blocks.push(Block::Table { line: n_para, caption, rows });
+                                blocks.push(Block::Table {
+                                    line: n_para,
+                                    caption,
+                                    rows,
+                                });
                             }
                         }
                     }
@@ -202,7 +230,11 @@ fn push_para(blocks: &mut Vec<Block>, line: usize, p: Para) {
         if text.is_empty() || is_furniture(&text) {
             continue;
         }
-        blocks.push(Block::Para { line, text, list_level });
+        blocks.push(Block::Para {
+            line,
+            text,
+            list_level,
+        });
     }
 }
 
@@ -221,9 +253,13 @@ mod tests {
 </w:body></w:document>"#;
         let b = parse_document_xml(xml).unwrap();
         assert_eq!(b.len(), 4, "{b:?}");
-        assert!(matches!(&b[1], Block::Para { text, list_level: Some(1), .. } if text == "强化领导"));
+        assert!(
+            matches!(&b[1], Block::Para { text, list_level: Some(1), .. } if text == "强化领导")
+        );
         assert!(matches!(&b[2], Block::Para { text, .. } if text == "A & B"));
-        assert!(matches!(&b[3], Block::Table { rows, .. } if rows[1] == vec!["1.编制。", "应急局"]));
+        assert!(
+            matches!(&b[3], Block::Table { rows, .. } if rows[1] == vec!["1.编制。", "应急局"])
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ use crate::model::DocInfo;
 /// The text of block `i` if it is a plain paragraph (Word-numbered ones are headings).
 fn para(blocks: &[Block], i: usize) -> Option<&str> {
     match blocks.get(i) {
-        Some(Block::Para { text, list_level: None, .. }) => Some(text.as_str()),
+        Some(Block::Para {
+            text,
+            list_level: None,
+            ..
+        }) => Some(text.as_str()),
         _ => None,
     }
 }
@@ -20,7 +24,9 @@ fn para(blocks: &[Block], i: usize) -> Option<&str> {
 /// 万盛经开发〔2024〕8号, also with [ ] or 【】 around the year.
 pub fn is_doc_number(t: &str) -> bool {
     let n = t.chars().count();
-    n <= 30 && t.ends_with('号') && (t.contains('〔') || t.contains('[') || t.contains('【') || t.contains('（'))
+    n <= 30
+        && t.ends_with('号')
+        && (t.contains('〔') || t.contains('[') || t.contains('【') || t.contains('（'))
         && t.chars().any(|c| c.is_ascii_digit())
         && !t.contains('。')
 }
@@ -28,11 +34,17 @@ pub fn is_doc_number(t: &str) -> bool {
 /// 2024年5月16日 (nothing else on the line).
 pub fn is_date(t: &str) -> bool {
     let t = t.trim();
-    let Some(rest) = t.strip_suffix('日') else { return false };
+    let Some(rest) = t.strip_suffix('日') else {
+        return false;
+    };
     let parts: Vec<&str> = rest.split(['年', '月']).collect();
     parts.len() == 3
         && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十○".contains(c)))
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十○".contains(c))
+        })
 }
 
 /// （此件公开发布） / （公开方式：主动公开） / （此件不公开）.
@@ -45,7 +57,11 @@ fn is_short_line(t: &str, max: usize) -> bool {
 }
 
 /// Read the 版头 and cover part; returns the index of the first block after it.
-pub fn take_front(blocks: &[Block], doc: &mut DocInfo, attachment_titles: &mut Vec<String>) -> usize {
+pub fn take_front(
+    blocks: &[Block],
+    doc: &mut DocInfo,
+    attachment_titles: &mut Vec<String>,
+) -> usize {
     let mut i = 0;
     if let Some(t) = para(blocks, i) {
         if is_doc_number(t) {
@@ -55,26 +71,47 @@ pub fn take_front(blocks: &[Block], doc: &mut DocInfo, attachment_titles: &mut V
     }
     // 关于印发…的通知 (possibly broken over lines) and then 主送 ending in a colon.
     let colon_at = (i..(i + 6).min(blocks.len())).find(|&k| {
-        para(blocks, k).is_some_and(|t| (t.ends_with('：') || t.ends_with(':')) && !t.contains('。'))
+        para(blocks, k)
+            .is_some_and(|t| (t.ends_with('：') || t.ends_with(':')) && !t.contains('。'))
     });
-    if let Some(k) = colon_at.filter(|&k| k > i && (i..k).all(|j| para(blocks, j).is_some_and(|t| is_short_line(t, 60)))) {
-        doc.notice_title = (i..k).filter_map(|j| para(blocks, j)).collect::<Vec<_>>().join("");
-        doc.recipients = para(blocks, k).unwrap_or_default().trim_end_matches(['：', ':']).to_string();
+    if let Some(k) = colon_at
+        .filter(|&k| k > i && (i..k).all(|j| para(blocks, j).is_some_and(|t| is_short_line(t, 60))))
+    {
+        doc.notice_title = (i..k)
+            .filter_map(|j| para(blocks, j))
+            .collect::<Vec<_>>()
+            .join("");
+        doc.recipients = para(blocks, k)
+            .unwrap_or_default()
+            .trim_end_matches(['：', ':'])
+            .to_string();
         i = k + 1;
         let mut cover = Vec::new();
         while let Some(t) = para(blocks, i) {
-            if !is_terminated(t) || split_marker(t).is_some() || t.starts_with("附件") || is_publish_note(t) {
+            if !is_terminated(t)
+                || split_marker(t).is_some()
+                || t.starts_with("附件")
+                || is_publish_note(t)
+            {
                 break;
             }
             cover.push(t.to_string());
             i += 1;
         }
         doc.cover_text = cover.join("\n");
-        if let Some(t) = para(blocks, i).filter(|t| t.starts_with("附件：") || t.starts_with("附件:")) {
-            let first = t.trim_start_matches("附件").trim_start_matches(['：', ':']).trim();
+        if let Some(t) =
+            para(blocks, i).filter(|t| t.starts_with("附件：") || t.starts_with("附件:"))
+        {
+            let first = t
+                .trim_start_matches("附件")
+                .trim_start_matches(['：', ':'])
+                .trim();
             attachment_titles.push(split_marker(first).map_or(first.to_string(), |m| m.rest));
             i += 1;
-            while let Some(m) = para(blocks, i).and_then(split_marker).filter(|m| m.level == 3 && !is_terminated(&m.rest)) {
+            while let Some(m) = para(blocks, i)
+                .and_then(split_marker)
+                .filter(|m| m.level == 3 && !is_terminated(&m.rest))
+            {
                 attachment_titles.push(m.rest);
                 i += 1;
             }
@@ -99,7 +136,8 @@ pub fn take_front(blocks: &[Block], doc: &mut DocInfo, attachment_titles: &mut V
     if !title.is_empty() {
         doc.title = title;
         i += used;
-    } else if let (Some(a), Some(b)) = (doc.notice_title.find('《'), doc.notice_title.find('》')) {
+    } else if let (Some(a), Some(b)) = (doc.notice_title.find('《'), doc.notice_title.find('》'))
+    {
         if a < b {
             doc.title = doc.notice_title[a + '《'.len_utf8()..b].to_string();
         }
@@ -119,7 +157,11 @@ pub fn take_title(blocks: &[Block], i: usize) -> (String, usize) {
     // Try the longest run that reads like a title.
     for n in (1..=parts.len()).rev() {
         let joined = parts[..n].join("");
-        let titled = ["要点", "计划", "方案", "安排", "任务", "清单", "意见", "通知"].iter().any(|k| joined.contains(k));
+        let titled = [
+            "要点", "计划", "方案", "安排", "任务", "清单", "意见", "通知",
+        ]
+        .iter()
+        .any(|k| joined.contains(k));
         let year_first = joined.len() > 5 && joined.chars().take(4).all(|c| c.is_ascii_digit());
         if titled || year_first {
             return (joined, n);

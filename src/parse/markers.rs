@@ -27,7 +27,10 @@ fn is_close(c: char) -> bool {
 /// The text after the first `i` characters of `text`, without separator leftovers.
 fn rest_after(text: &str, i: usize) -> String {
     let start = text.char_indices().nth(i).map_or(text.len(), |(b, _)| b);
-    text[start..].trim_start_matches([' ', '、', '.', '．']).trim().to_string()
+    text[start..]
+        .trim_start_matches([' ', '、', '.', '．'])
+        .trim()
+        .to_string()
 }
 
 /// Recognise the marker at the start of `text` (already cleaned).
@@ -37,7 +40,11 @@ pub fn split_marker(text: &str) -> Option<Marker> {
     let first = *chars.first()?;
     // ① …
     if let Some(n) = parse_circled(first) {
-        return Some(Marker { level: 5, number: n, rest: rest_after(text, 1) });
+        return Some(Marker {
+            level: 5,
+            number: n,
+            rest: rest_after(text, 1),
+        });
     }
     // （一） / （1）
     if is_open(first) {
@@ -47,11 +54,19 @@ pub fn split_marker(text: &str) -> Option<Marker> {
             return None;
         }
         if let Ok(n) = inner.parse::<u32>() {
-            return Some(Marker { level: 4, number: n, rest: rest_after(text, close + 1) });
+            return Some(Marker {
+                level: 4,
+                number: n,
+                rest: rest_after(text, close + 1),
+            });
         }
         if inner.chars().all(|c| CN_DIGITS.contains(c)) {
             let n = parse_chinese_numeral(&inner)?;
-            return Some(Marker { level: 2, number: n, rest: rest_after(text, close + 1) });
+            return Some(Marker {
+                level: 2,
+                number: n,
+                rest: rest_after(text, close + 1),
+            });
         }
         return None;
     }
@@ -63,7 +78,11 @@ pub fn split_marker(text: &str) -> Option<Marker> {
         }
         let inner: String = chars[..end].iter().collect();
         let n = parse_chinese_numeral(&inner)?;
-        return Some(Marker { level: 1, number: n, rest: rest_after(text, end + 1) });
+        return Some(Marker {
+            level: 1,
+            number: n,
+            rest: rest_after(text, end + 1),
+        });
     }
     // 1. / 1． / 1、 / 1) / 1）
     if first.is_ascii_digit() {
@@ -81,10 +100,18 @@ pub fn split_marker(text: &str) -> Option<Marker> {
         let next = chars.get(sep + 1).copied();
         if matches!(c, '.' | '．' | '、') && !next.is_some_and(|d| d.is_ascii_digit()) {
             end = sep + 1;
-            return Some(Marker { level: 3, number: n, rest: rest_after(text, end) });
+            return Some(Marker {
+                level: 3,
+                number: n,
+                rest: rest_after(text, end),
+            });
         }
         if is_close(c) {
-            return Some(Marker { level: 4, number: n, rest: rest_after(text, sep + 1) });
+            return Some(Marker {
+                level: 4,
+                number: n,
+                rest: rest_after(text, sep + 1),
+            });
         }
     }
     None
@@ -115,7 +142,16 @@ mod tests {
 
     #[test]
     fn not_markers() {
-        for s in ["2024年全区", "1.5亿元", "一是加强", "十分重要", "（此件公开发布）", "（责任单位：应急局）", "5·12", ""] {
+        for s in [
+            "2024年全区",
+            "1.5亿元",
+            "一是加强",
+            "十分重要",
+            "（此件公开发布）",
+            "（责任单位：应急局）",
+            "5·12",
+            "",
+        ] {
             assert_eq!(m(s), None, "{s}");
         }
     }

@@ -83,7 +83,11 @@ pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
     let blocks = blocks::to_blocks(&cleaned.lines, &mut warnings);
     let mut parsed = parse_blocks(blocks, opts, "文本");
     let report = &mut parsed.report;
-    report.removed = cleaned.removed.into_iter().map(|(line, text)| report::Note { line, text }).collect();
+    report.removed = cleaned
+        .removed
+        .into_iter()
+        .map(|(line, text)| report::Note { line, text })
+        .collect();
     for (line, text) in warnings {
         report.warn(line, text);
     }
@@ -93,12 +97,18 @@ pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
 
 /// Parse blocks (from text or from a .docx) into a plan.
 pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
-    let mut plan = Plan { convention: opts.convention, ..Plan::default() };
+    let mut plan = Plan {
+        convention: opts.convention,
+        ..Plan::default()
+    };
     let mut ctx = Ctx {
         ids: IdGen::new(opts.seed),
         registry: opts.registry.clone(),
         convention: opts.convention,
-        report: ParseReport { source: source.to_string(), ..ParseReport::default() },
+        report: ParseReport {
+            source: source.to_string(),
+            ..ParseReport::default()
+        },
         source_numbers: HashMap::new(),
         resolved: HashMap::new(),
     };
@@ -108,7 +118,9 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
     let mut parts: Vec<(Option<usize>, Vec<Block>)> = vec![(None, Vec::new())];
     for b in blocks {
         match &b {
-            Block::Para { text, line, .. } if is_attachment_label(text) => parts.push((Some(*line), Vec::new())),
+            Block::Para { text, line, .. } if is_attachment_label(text) => {
+                parts.push((Some(*line), Vec::new()))
+            }
             _ => parts.last_mut().expect("non-empty").1.push(b),
         }
     }
@@ -118,25 +130,50 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
     plan.body = structure::build_body(&main[start..], &mut ctx);
     for (n, (line, blocks)) in parts.into_iter().enumerate() {
         let (title, used) = front::take_title(&blocks, 0);
-        let title = if title.is_empty() { listed.get(n).cloned().unwrap_or_default() } else { title };
+        let title = if title.is_empty() {
+            listed.get(n).cloned().unwrap_or_default()
+        } else {
+            title
+        };
         if title.is_empty() {
-            ctx.report.warn(line.unwrap_or(0), format!("附件{}没有识别出标题。", n + 1));
+            ctx.report
+                .warn(line.unwrap_or(0), format!("附件{}没有识别出标题。", n + 1));
         }
         let body = structure::build_body(&blocks[used..], &mut ctx);
-        plan.attachments.push(Attachment { id: ctx.ids.next('a'), title, body, ..Attachment::default() });
+        plan.attachments.push(Attachment {
+            id: ctx.ids.next('a'),
+            title,
+            body,
+            ..Attachment::default()
+        });
     }
     if !listed.is_empty() && listed.len() != plan.attachments.len() {
-        ctx.report.warn(0, format!("附件目录列出 {} 个附件，正文中找到 {} 个。", listed.len(), plan.attachments.len()));
+        ctx.report.warn(
+            0,
+            format!(
+                "附件目录列出 {} 个附件，正文中找到 {} 个。",
+                listed.len(),
+                plan.attachments.len()
+            ),
+        );
     }
     finish(&mut plan, &mut ctx);
     plan.units = ctx.registry;
-    Parsed { plan, report: ctx.report }
+    Parsed {
+        plan,
+        report: ctx.report,
+    }
 }
 
 fn is_attachment_label(t: &str) -> bool {
-    let Some(rest) = t.trim().strip_prefix("附件") else { return false };
+    let Some(rest) = t.trim().strip_prefix("附件") else {
+        return false;
+    };
     let rest = rest.trim();
-    rest.chars().count() <= 3 && rest.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    rest.chars().count() <= 3
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
 /// Year, issuer, promotion of table-only bodies, counts for the report.
@@ -148,7 +185,12 @@ fn finish(plan: &mut Plan, ctx: &mut Ctx) {
     doc.issuer = if !doc.signature.is_empty() {
         doc.signature.clone()
     } else {
-        doc.notice_title.split("关于").next().filter(|s| !s.is_empty() && doc.notice_title.contains("关于")).unwrap_or_default().to_string()
+        doc.notice_title
+            .split("关于")
+            .next()
+            .filter(|s| !s.is_empty() && doc.notice_title.contains("关于"))
+            .unwrap_or_default()
+            .to_string()
     };
     let mut bodies: Vec<&mut crate::model::Body> = vec![&mut plan.body];
     bodies.extend(plan.attachments.iter_mut().map(|a| &mut a.body));
@@ -173,7 +215,10 @@ fn finish(plan: &mut Plan, ctx: &mut Ctx) {
             r.tasks_with_units += usize::from(!t.lead.is_empty() || !t.coop.is_empty());
         }
     });
-    r.tables = crate::model::walk::bodies(plan).iter().map(|b| b.body.tables.len()).sum();
+    r.tables = crate::model::walk::bodies(plan)
+        .iter()
+        .map(|b| b.body.tables.len())
+        .sum();
     let doc = &plan.doc;
     for (label, value) in [
         ("发文字号", &doc.doc_number),
@@ -190,7 +235,10 @@ fn finish(plan: &mut Plan, ctx: &mut Ctx) {
         }
     }
     if !r.found_structure() {
-        r.warn(0, "没有识别出任何标题或任务，全文按普通段落保留。请确认粘贴的是工作要点正文。");
+        r.warn(
+            0,
+            "没有识别出任何标题或任务，全文按普通段落保留。请确认粘贴的是工作要点正文。",
+        );
     }
 }
 
@@ -198,7 +246,9 @@ fn find_year(s: &str) -> Option<i32> {
     let chars: Vec<char> = s.chars().collect();
     chars.windows(5).find_map(|w| {
         let digits: String = w[..4].iter().collect();
-        (w[4] == '年' || w[4] == '〕' || w[4] == ']').then(|| digits.parse().ok()).flatten()
+        (w[4] == '年' || w[4] == '〕' || w[4] == ']')
+            .then(|| digits.parse().ok())
+            .flatten()
     })
 }
 
@@ -217,8 +267,14 @@ pub fn import_bytes(
         return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
     }
     let text = decode::decode(bytes, decode_gb).ok_or(ImportError::Binary)?;
-    if text.trim_start_matches('\u{feff}').trim_start().starts_with('{') {
-        return crate::format::restore(&text).map(Imported::Plan).map_err(ImportError::Json);
+    if text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return crate::format::restore(&text)
+            .map(Imported::Plan)
+            .map_err(ImportError::Json);
     }
     Ok(Imported::Parsed(parse_text(&text, opts)))
 }

@@ -36,7 +36,10 @@ pub struct ParseReport {
 
 impl ParseReport {
     pub fn warn(&mut self, line: usize, text: impl Into<String>) {
-        self.warnings.push(Note { line, text: text.into() });
+        self.warnings.push(Note {
+            line,
+            text: text.into(),
+        });
     }
 
     /// Whether anything at all was recognised as structure.
@@ -79,8 +82,11 @@ impl ParseReport {
         for (k, v) in &self.fields {
             out.push_str(&format!("  {k}：{v}\n"));
         }
-        let sections: [(&str, &Vec<Note>); 3] =
-            [("提示", &self.warnings), ("普通段落", &self.plain), ("已移除", &self.removed)];
+        let sections: [(&str, &Vec<Note>); 3] = [
+            ("提示", &self.warnings),
+            ("普通段落", &self.plain),
+            ("已移除", &self.removed),
+        ];
         for (title, notes) in sections {
             if notes.is_empty() {
                 continue;

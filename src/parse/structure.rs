@@ -35,7 +35,10 @@ pub fn split_title(s: &str) -> (String, String) {
             '“' => quote = true,
             '”' => quote = false,
             '。' if depth <= 0 && !quote => {
-                return (s[..i].trim().to_string(), s[i + '。'.len_utf8()..].trim().to_string());
+                return (
+                    s[..i].trim().to_string(),
+                    s[i + '。'.len_utf8()..].trim().to_string(),
+                );
             }
             _ => {}
         }
@@ -81,7 +84,10 @@ impl Ctx {
         task.coop = a.coop.iter().map(|n| self.resolve(n)).collect();
         task.generic = a.generic;
         if task.lead.is_empty() {
-            self.report.warn(line, format!("责任单位“{}”中没有识别出牵头单位。", excerpt(clause, 30)));
+            self.report.warn(
+                line,
+                format!("责任单位“{}”中没有识别出牵头单位。", excerpt(clause, 30)),
+            );
         }
     }
 
@@ -136,16 +142,27 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
 
     for (idx, block) in blocks.iter().enumerate() {
         let (line, text, list_level) = match block {
-            Block::Table { line, caption, rows } => {
+            Block::Table {
+                line,
+                caption,
+                rows,
+            } => {
                 let table = super::table::build_table(*line, caption, rows, ctx);
                 body.tables.push(table);
                 continue;
             }
-            Block::Para { line, text, list_level } => (*line, text.as_str(), *list_level),
+            Block::Para {
+                line,
+                text,
+                list_level,
+            } => (*line, text.as_str(), *list_level),
         };
         // A 责任单位 line on its own belongs to the task before it.
         if let Some(clause) = standalone_clause(text) {
-            let open_task = stack.last_mut().and_then(|t| t.task.as_mut()).filter(|t| t.units_text.is_empty());
+            let open_task = stack
+                .last_mut()
+                .and_then(|t| t.task.as_mut())
+                .filter(|t| t.units_text.is_empty());
             if let Some(task) = open_task {
                 ctx.assign(task, &clause, line);
                 continue;
@@ -182,8 +199,15 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
             }
             None if stack.is_empty() && roots.is_empty() => body.preface.push(text.to_string()),
             None => {
-                ctx.report.plain.push(Note { line, text: excerpt(text, 40) });
-                let para = Item { id: ctx.ids.next('i'), text: text.to_string(), ..Item::default() };
+                ctx.report.plain.push(Note {
+                    line,
+                    text: excerpt(text, 40),
+                });
+                let para = Item {
+                    id: ctx.ids.next('i'),
+                    text: text.to_string(),
+                    ..Item::default()
+                };
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(para),
                     None => roots.push(para),
@@ -237,7 +261,10 @@ pub fn check_numbers(items: &[Item], style: NumberingStyle, ctx: &mut Ctx) {
         if let Some((line, level, n)) = ctx.source_numbers.get(&row.item.id) {
             let expected = crate::model::numbering::marker(*level, *n);
             if row.number != expected {
-                let text = format!("原文编号“{expected}”，按层级顺序应为“{}”，已按顺序重新编号。", row.number);
+                let text = format!(
+                    "原文编号“{expected}”，按层级顺序应为“{}”，已按顺序重新编号。",
+                    row.number
+                );
                 ctx.report.warn(*line, text);
             }
         }
@@ -250,15 +277,30 @@ mod tests {
 
     #[test]
     fn title_phrase_skips_quotes_and_brackets() {
-        assert_eq!(split_title("强化组织领导。全区各级。"), ("强化组织领导".into(), "全区各级。".into()));
-        assert_eq!(split_title("落实“三查。”制度。其余"), ("落实“三查。”制度".into(), "其余".into()));
+        assert_eq!(
+            split_title("强化组织领导。全区各级。"),
+            ("强化组织领导".into(), "全区各级。".into())
+        );
+        assert_eq!(
+            split_title("落实“三查。”制度。其余"),
+            ("落实“三查。”制度".into(), "其余".into())
+        );
         assert_eq!(split_title("总体要求"), ("总体要求".into(), String::new()));
     }
 
     #[test]
     fn style_detection() {
-        assert_eq!(detect_style(&[(1, 1, 1), (1, 1, 2), (1, 2, 3)]), NumberingStyle::Continuous);
-        assert_eq!(detect_style(&[(1, 1, 1), (1, 1, 2), (1, 2, 1)]), NumberingStyle::Restart);
-        assert_eq!(detect_style(&[(1, 0, 1), (1, 0, 2), (2, 0, 3)]), NumberingStyle::Whole);
+        assert_eq!(
+            detect_style(&[(1, 1, 1), (1, 1, 2), (1, 2, 3)]),
+            NumberingStyle::Continuous
+        );
+        assert_eq!(
+            detect_style(&[(1, 1, 1), (1, 1, 2), (1, 2, 1)]),
+            NumberingStyle::Restart
+        );
+        assert_eq!(
+            detect_style(&[(1, 0, 1), (1, 0, 2), (2, 0, 3)]),
+            NumberingStyle::Whole
+        );
     }
 }

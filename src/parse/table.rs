@@ -25,12 +25,17 @@ enum Role {
 fn role(header: &str) -> Role {
     match header.trim() {
         "序号" => Role::Seq,
-        "重点任务" | "工作任务" | "主要任务" | "任务" | "类别" | "工作项目" | "项目" | "重点工作" | "目标任务" => Role::Group,
-        "工作内容" | "具体措施" | "主要内容" | "工作措施" | "具体工作" | "任务内容" => Role::Content,
+        "重点任务" | "工作任务" | "主要任务" | "任务" | "类别" | "工作项目" | "项目"
+        | "重点工作" | "目标任务" => Role::Group,
+        "工作内容" | "具体措施" | "主要内容" | "工作措施" | "具体工作" | "任务内容" => {
+            Role::Content
+        }
         "责任单位" | "责任部门" => Role::Units,
         "牵头单位" | "牵头部门" => Role::Lead,
         "配合单位" | "协办单位" | "配合部门" => Role::Coop,
-        "完成时限" | "时限" | "完成时间" | "时间节点" | "时限要求" => Role::Deadline,
+        "完成时限" | "时限" | "完成时间" | "时间节点" | "时限要求" => {
+            Role::Deadline
+        }
         "备注" => Role::Note,
         _ => Role::Other,
     }
@@ -84,7 +89,10 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         }
         let (number, rest) = match split_marker(content) {
             Some(m) if m.level >= 3 => (Some(m.number), m.rest),
-            _ => (cell(col(Role::Seq)).parse::<u32>().ok(), content.to_string()),
+            _ => (
+                cell(col(Role::Seq)).parse::<u32>().ok(),
+                content.to_string(),
+            ),
         };
         let mut item = ctx.make_item(row_line, 3, true, &rest);
         if let Some(n) = number {
@@ -98,7 +106,12 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         } else {
             let (lead, coop) = (cell(col(Role::Lead)), cell(col(Role::Coop)));
             if !lead.is_empty() || !coop.is_empty() {
-                task.units_text = [lead, coop].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join("；");
+                task.units_text = [lead, coop]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("；");
                 ctx.assign_names(task, &names(lead), &names(coop));
             }
         }
@@ -113,7 +126,11 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
                 notes.push(format!("{}：{}", header[i], cell(Some(i))));
             }
         }
-        task.note = notes.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>().join("；");
+        task.note = notes
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("；");
         match groups.last_mut() {
             Some(g) => g.children.push(item),
             None => loose.push(item),

@@ -15,10 +15,37 @@ pub struct Assignment {
     pub generic: Vec<String>,
 }
 
-const LABELS_LEAD: &[&str] = &["牵头单位", "牵头部门", "主办单位", "责任单位", "责任部门", "主责单位"];
-const LABELS_COOP: &[&str] = &["配合单位", "配合部门", "协办单位", "参与单位", "相关单位", "协同单位"];
-const GENERIC_SUFFIXES: &[&str] = &["等有关单位", "等相关单位", "等有关部门", "等相关部门", "等单位", "等部门"];
-const GENERIC_WHOLE: &[&str] = &["有关单位", "相关单位", "有关部门", "相关部门", "其他有关单位"];
+const LABELS_LEAD: &[&str] = &[
+    "牵头单位",
+    "牵头部门",
+    "主办单位",
+    "责任单位",
+    "责任部门",
+    "主责单位",
+];
+const LABELS_COOP: &[&str] = &[
+    "配合单位",
+    "配合部门",
+    "协办单位",
+    "参与单位",
+    "相关单位",
+    "协同单位",
+];
+const GENERIC_SUFFIXES: &[&str] = &[
+    "等有关单位",
+    "等相关单位",
+    "等有关部门",
+    "等相关部门",
+    "等单位",
+    "等部门",
+];
+const GENERIC_WHOLE: &[&str] = &[
+    "有关单位",
+    "相关单位",
+    "有关部门",
+    "相关部门",
+    "其他有关单位",
+];
 
 fn is_open(c: char) -> bool {
     c == '（' || c == '('
@@ -61,9 +88,11 @@ pub fn extract_clause(text: &str) -> Option<(String, String)> {
 pub fn is_clause(content: &str) -> bool {
     let c = content.trim_start();
     let labelled = LABELS_LEAD.iter().chain(LABELS_COOP).any(|l| {
-        c.strip_prefix(l).is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
+        c.strip_prefix(l)
+            .is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
     });
-    labelled || (c.contains("牵头") && (c.contains('，') || c.contains("负责") || c.ends_with("牵头")))
+    labelled
+        || (c.contains("牵头") && (c.contains('，') || c.contains("负责") || c.ends_with("牵头")))
 }
 
 /// Split at `sep` characters that are not inside brackets.
@@ -84,7 +113,10 @@ fn split_top(s: &str, seps: &[char]) -> Vec<String> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn strip_label(s: &str) -> (Option<bool>, &str) {
@@ -106,9 +138,9 @@ fn group_names(group: &str) -> Vec<String> {
     let parts = split_top(group, &['、']);
     if parts.len() > 1 {
         let last = parts.last().map(String::as_str).unwrap_or_default();
-        let committees = parts[..parts.len() - 1]
-            .iter()
-            .all(|p| p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办')));
+        let committees = parts[..parts.len() - 1].iter().all(|p| {
+            p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办'))
+        });
         if (last.contains("成员单位") || last.ends_with("有关单位")) && committees {
             return vec![parts.join("、")];
         }
@@ -144,13 +176,22 @@ pub fn split_units(clause: &str, convention: Convention) -> Assignment {
     let segments = split_top(clause, &['；', ';']);
     let explicit = segments.iter().any(|s| {
         let (role, _) = strip_label(s);
-        role.is_some() && !s.trim_start().starts_with("责任单位") && !s.trim_start().starts_with("责任部门")
+        role.is_some()
+            && !s.trim_start().starts_with("责任单位")
+            && !s.trim_start().starts_with("责任部门")
     });
     if explicit {
         for seg in segments {
             let (role, rest) = strip_label(&seg);
-            let names: Vec<String> = split_top(rest, &['，', ',']).iter().flat_map(|g| group_names(g)).collect();
-            let target = if role == Some(false) { &mut a.coop } else { &mut a.lead };
+            let names: Vec<String> = split_top(rest, &['，', ','])
+                .iter()
+                .flat_map(|g| group_names(g))
+                .collect();
+            let target = if role == Some(false) {
+                &mut a.coop
+            } else {
+                &mut a.lead
+            };
             push_names(names, target, &mut a.generic);
         }
         return a;
@@ -161,7 +202,15 @@ pub fn split_units(clause: &str, convention: Convention) -> Assignment {
     if groups.first().is_some_and(|g| g.ends_with("牵头")) {
         for (i, g) in groups.iter().enumerate() {
             let mut g = g.as_str();
-            for suffix in ["牵头", "按职责分工负责", "按职责负责", "分工负责", "配合", "参与", "负责"] {
+            for suffix in [
+                "牵头",
+                "按职责分工负责",
+                "按职责负责",
+                "分工负责",
+                "配合",
+                "参与",
+                "负责",
+            ] {
                 if let Some(s) = g.strip_suffix(suffix) {
                     g = s;
                     break;
@@ -204,19 +253,38 @@ mod tests {
         let t = "强化舆情处置。第一时间引导社会舆论。（责任单位：各镇街，党工委宣传部（网信办）、应急局，安委会、减灾委有关成员单位）";
         let (before, clause) = extract_clause(t).unwrap();
         assert_eq!(before, "强化舆情处置。第一时间引导社会舆论。");
-        assert_eq!(clause, "责任单位：各镇街，党工委宣传部（网信办）、应急局，安委会、减灾委有关成员单位");
+        assert_eq!(
+            clause,
+            "责任单位：各镇街，党工委宣传部（网信办）、应急局，安委会、减灾委有关成员单位"
+        );
         let a = split_units(&clause, Convention::FirstGroupLeads);
         assert_eq!(a.lead, s(&["各镇街"]));
-        assert_eq!(a.coop, s(&["党工委宣传部（网信办）", "应急局", "安委会、减灾委有关成员单位"]));
+        assert_eq!(
+            a.coop,
+            s(&[
+                "党工委宣传部（网信办）",
+                "应急局",
+                "安委会、减灾委有关成员单位"
+            ])
+        );
     }
 
     #[test]
     fn generic_wording_is_kept_as_marker() {
-        let a = split_units("责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位", Convention::FirstGroupLeads);
+        let a = split_units(
+            "责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位",
+            Convention::FirstGroupLeads,
+        );
         assert_eq!(a.lead, s(&["安委办"]));
-        assert_eq!(a.coop, s(&["经济信息局", "住房城乡建设局", "交通局", "应急局"]));
+        assert_eq!(
+            a.coop,
+            s(&["经济信息局", "住房城乡建设局", "交通局", "应急局"])
+        );
         assert_eq!(a.generic, s(&["等有关单位"]));
-        let b = split_units("责任单位：各镇街，安委办、减灾办，有关单位", Convention::FirstGroupLeads);
+        let b = split_units(
+            "责任单位：各镇街，安委办、减灾办，有关单位",
+            Convention::FirstGroupLeads,
+        );
         assert_eq!(b.coop, s(&["安委办", "减灾办"]));
         assert_eq!(b.generic, s(&["有关单位"]));
     }
@@ -224,17 +292,32 @@ mod tests {
     #[test]
     fn conventions_and_explicit_forms() {
         let a = split_units("应急局、公安分局，各镇街", Convention::FirstUnitLeads);
-        assert_eq!((a.lead, a.coop), (s(&["应急局"]), s(&["公安分局", "各镇街"])));
-        let b = split_units("牵头单位：应急局、消防救援大队；配合单位：各镇街、公安分局", Convention::FirstUnitLeads);
-        assert_eq!((b.lead, b.coop), (s(&["应急局", "消防救援大队"]), s(&["各镇街", "公安分局"])));
-        let c = split_units("应急局、水利局牵头，各镇街按职责分工负责", Convention::FirstUnitLeads);
+        assert_eq!(
+            (a.lead, a.coop),
+            (s(&["应急局"]), s(&["公安分局", "各镇街"]))
+        );
+        let b = split_units(
+            "牵头单位：应急局、消防救援大队；配合单位：各镇街、公安分局",
+            Convention::FirstUnitLeads,
+        );
+        assert_eq!(
+            (b.lead, b.coop),
+            (s(&["应急局", "消防救援大队"]), s(&["各镇街", "公安分局"]))
+        );
+        let c = split_units(
+            "应急局、水利局牵头，各镇街按职责分工负责",
+            Convention::FirstUnitLeads,
+        );
         assert_eq!((c.lead, c.coop), (s(&["应急局", "水利局"]), s(&["各镇街"])));
     }
 
     #[test]
     fn non_clauses_are_left_alone() {
         assert_eq!(extract_clause("严格执行“日周月”隐患排查制度。"), None);
-        assert_eq!(extract_clause("构建“三个挂钩”（与经济效益、行政许可、企业信誉挂钩）"), None);
+        assert_eq!(
+            extract_clause("构建“三个挂钩”（与经济效益、行政许可、企业信誉挂钩）"),
+            None
+        );
         assert!(extract_clause("推进。（应急局牵头，各镇街配合）").is_some());
     }
 }

@@ -9,7 +9,10 @@ const SEED_001: &str = include_str!("../seeds/001_00f1b5cf09c889b2.txt");
 const SEED_002: &str = include_str!("../seeds/002_e6959c7bfbb927f2.txt");
 
 fn parse(c: &mut Criterion) {
-    let opts = ParseOptions { seed: 1, ..ParseOptions::default() };
+    let opts = ParseOptions {
+        seed: 1,
+        ..ParseOptions::default()
+    };
     let mut g = c.benchmark_group("parse");
     for (name, text) in [("seed_002", SEED_002), ("seed_001", SEED_001)] {
         g.throughput(Throughput::Bytes(text.len() as u64));
@@ -23,8 +26,12 @@ fn file_format(c: &mut Criterion) {
     let saved = yaodian::format::save(&plan);
     let mut g = c.benchmark_group("format");
     g.throughput(Throughput::Bytes(saved.len() as u64));
-    g.bench_function("save_seed_002", |b| b.iter(|| yaodian::format::save(black_box(&plan))));
-    g.bench_function("restore_seed_002", |b| b.iter(|| yaodian::format::restore(black_box(&saved))));
+    g.bench_function("save_seed_002", |b| {
+        b.iter(|| yaodian::format::save(black_box(&plan)))
+    });
+    g.bench_function("restore_seed_002", |b| {
+        b.iter(|| yaodian::format::restore(black_box(&saved)))
+    });
     g.finish();
 }
 
