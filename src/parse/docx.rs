@@ -247,7 +247,7 @@ mod tests {
         let xml = r#"<w:document xmlns:w="x"><w:body>
 <w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>
 <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>强化领导</w:t></w:r></w:p>
-<w:p><w:r><w:t xml:space="preserve">A &amp; B</w:t></w:r><w:del><w:r><w:t>gone</w:t></w:r></w:del></w:p>
+<w:p><w:r><w:t xml:space="preserve">A &amp; B。</w:t></w:r><w:del><w:r><w:t>gone</w:t></w:r></w:del></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>工作内容</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>责任单位</w:t></w:r></w:p></w:tc></w:tr>
 <w:tr><w:tc><w:p><w:r><w:t>1.编制。</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>应急局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 </w:body></w:document>"#;
@@ -256,7 +256,7 @@ mod tests {
         assert!(
             matches!(&b[1], Block::Para { text, list_level: Some(1), .. } if text == "强化领导")
         );
-        assert!(matches!(&b[2], Block::Para { text, .. } if text == "A & B"));
+        assert!(matches!(&b[2], Block::Para { text, .. } if text == "A & B。"));
         assert!(
             matches!(&b[3], Block::Table { rows, .. } if rows[1] == vec!["1.编制。", "应急局"])
         );
