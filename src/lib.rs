@@ -5,11 +5,14 @@
 //! or gloo and is tested natively with `cargo test`. The app (`app`) and the browser layer
 //! (`web`) exist only on wasm32.
 
+pub mod compare;
 pub mod edit;
 pub mod format;
 pub mod model;
 pub mod parse;
+pub mod render;
 pub mod sample;
+pub mod store;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -133,16 +133,22 @@ fn strip_label(s: &str) -> (Option<bool>, &str) {
     (None, t)
 }
 
-/// Split one `，`-group into names, keeping `安委会、减灾委有关成员单位` whole.
+/// Split one `，`-group into names, keeping `安委会、减灾委有关成员单位` whole: committee names
+/// right before a `…成员单位` entry belong to it.
 fn group_names(group: &str) -> Vec<String> {
-    let parts = split_top(group, &['、']);
-    if parts.len() > 1 {
-        let last = parts.last().map(String::as_str).unwrap_or_default();
-        let committees = parts[..parts.len() - 1].iter().all(|p| {
-            p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办'))
-        });
-        if (last.contains("成员单位") || last.ends_with("有关单位")) && committees {
-            return vec![parts.join("、")];
+    let mut parts = split_top(group, &['、']);
+    let collective = |p: &str| p.contains("成员单位") || p.ends_with("有关单位");
+    let committee = |p: &str| p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办'));
+    if parts.len() > 1 && parts.last().is_some_and(|p| collective(p)) {
+        let last = parts.len() - 1;
+        let mut start = last;
+        while start > 0 && committee(&parts[start - 1]) {
+            start -= 1;
+        }
+        if start < last {
+            let merged = parts[start..].join("、");
+            parts.truncate(start);
+            parts.push(merged);
         }
     }
     parts

@@ -1,0 +1,90 @@
+//! Plain-text rendering of a plan's parts as the official document writes them: the 责任单位
+//! clause in the plan's convention, an item's paragraph with its number, the whole text.
+//!
+//! Owns the wording shared by the 文档 view and the exporters. Deliberately no layout.
+
+use crate::model::{walk, Convention, Item, Plan, Task};
+
+/// `（责任单位：安委办，经济信息局、应急局等有关单位）`, or "" when the task names no one.
+pub fn units_clause(plan: &Plan, task: &Task) -> String {
+    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+    let (lead, coop) = (names(&task.lead), names(&task.coop));
+    let suffix: String = task.generic.iter().filter(|g| g.starts_with('等')).cloned().collect();
+    let loose: Vec<String> = task.generic.iter().filter(|g| !g.starts_with('等')).cloned().collect();
+    let mut groups: Vec<String> = match plan.convention {
+        Convention::FirstGroupLeads => [lead.join("、"), coop.join("、")].into_iter().filter(|g| !g.is_empty()).collect(),
+        Convention::FirstUnitLeads => {
+            let all: Vec<String> = lead.into_iter().chain(coop).collect();
+            if all.is_empty() { vec![] } else { vec![all.join("、")] }
+        }
+    };
+    if groups.is_empty() && suffix.is_empty() && loose.is_empty() {
+        return String::new();
+    }
+    if let Some(last) = groups.last_mut() {
+        last.push_str(&suffix);
+    }
+    groups.extend(loose);
+    format!("（责任单位：{}）", groups.join("，"))
+}
+
+/// An item's paragraph as printed: number, title, 。, text, and its unit clause.
+pub fn paragraph(plan: &Plan, number: &str, item: &Item) -> String {
+    let mut s = format!("{number}{}", item.title);
+    if !item.text.is_empty() || item.task.is_some() && !item.title.is_empty() && !item.title.ends_with('。') {
+        if !item.title.is_empty() && (item.level >= 3 || !item.text.is_empty()) {
+            s.push('。');
+        }
+    }
+    s.push_str(&item.text);
+    if let Some(t) = &item.task {
+        s.push_str(&units_clause(plan, t));
+    }
+    s
+}
+
+/// The plan's work points as plain text, one paragraph a line (for checks and mail).
+pub fn body_text(plan: &Plan) -> String {
+    let mut out = String::new();
+    for b in walk::bodies(plan) {
+        if b.attachment > 0 {
+            out.push_str(&format!("\n附件{}\n{}\n", b.attachment, b.title));
+        } else if !plan.doc.title.is_empty() {
+            out.push_str(&format!("{}\n", plan.doc.title));
+        }
+        for p in &b.body.preface {
+            out.push_str(p);
+            out.push('\n');
+        }
+        for row in walk::rows(&b.body.items, b.body.numbering) {
+            out.push_str(&paragraph(plan, &row.number, row.item));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_round_trips_through_the_parser() {
+        let plan = crate::sample::sample_plan(1).plan;
+        let text = body_text(&plan);
+        assert!(text.contains("1.推行“333”工作策略，采用互动、互助、互联的方法，达到提升技术水平、提升本质安全、提升执法质效的目标。（责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位）"));
+        assert!(text.contains("（责任单位：各镇街，安委办、减灾办，有关单位）"));
+        let again = crate::parse::parse_text(&text, &crate::parse::ParseOptions::default()).plan;
+        let rows = |p: &Plan| -> Vec<(String, String, Vec<String>, Vec<String>)> {
+            walk::rows(&p.body.items, p.body.numbering)
+                .into_iter()
+                .map(|r| {
+                    let t = r.item.task.clone().unwrap_or_default();
+                    let n = |ids: &[String]| ids.iter().map(|i| p.units.name(i).to_string()).collect();
+                    (r.number.clone(), r.item.full_text(), n(&t.lead), n(&t.coop))
+                })
+                .collect()
+        };
+        assert_eq!(rows(&again), rows(&plan));
+    }
+}
