@@ -14,7 +14,7 @@ pub enum Piece {
     Removed(String),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pair {
     pub template_number: String,
     pub template_text: String,

@@ -88,3 +88,57 @@ mod tests {
         assert_eq!(rows(&again), rows(&plan));
     }
 }
+
+/// One line of the task list (任务清单), as the table and the exporters show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskRow {
+    pub id: String,
+    /// 附件N prefix for tasks outside the main body, then the number: "3." / "附件2 5.".
+    pub number: String,
+    /// The group (`（一）…` heading) the task sits in.
+    pub group: String,
+    pub title: String,
+    pub text: String,
+    pub lead: Vec<String>,
+    pub coop: Vec<String>,
+    pub lead_ids: Vec<String>,
+    pub coop_ids: Vec<String>,
+    pub deadline: String,
+    pub note: String,
+}
+
+/// Every task of the plan in document order (bodies, then their tables).
+pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
+    let mut out = Vec::new();
+    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+    for b in walk::bodies(plan) {
+        let prefix = if b.attachment == 0 { String::new() } else { format!("附件{} ", b.attachment) };
+        let mut lists = vec![(&b.body.items, b.body.numbering)];
+        lists.extend(b.body.tables.iter().map(|t| (&t.items, t.numbering)));
+        for (items, style) in lists {
+            let mut group = String::new();
+            for row in walk::rows(items, style) {
+                let item = row.item;
+                if item.task.is_none() && item.level > 0 && item.level < 3 {
+                    group = format!("{}{}", row.number, item.title);
+                }
+                if let Some(t) = &item.task {
+                    out.push(TaskRow {
+                        id: item.id.clone(),
+                        number: format!("{prefix}{}", row.number),
+                        group: group.clone(),
+                        title: item.title.clone(),
+                        text: item.text.clone(),
+                        lead: names(&t.lead),
+                        coop: names(&t.coop),
+                        lead_ids: t.lead.clone(),
+                        coop_ids: t.coop.clone(),
+                        deadline: t.deadline.clone(),
+                        note: t.note.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,52 +1,104 @@
-//! The Leptos app: shell, start page and views. wasm32 only.
+//! The Leptos app: shell, start page, new-draft flow, editor and views. wasm32 only.
 //!
-//! Owns components and the reactive state passed by context. Deliberately holds no document
-//! logic (that is the pure core) and no browser plumbing beyond what `crate::web` offers.
+//! Owns components and the reactive state passed by context (`state::Ui`, `state::Editor`).
+//! Deliberately holds no document logic (that is the pure core) and no browser plumbing
+//! beyond what `crate::web` offers.
 
+mod editor;
+mod newdraft;
 mod outline;
+mod problems;
+mod registry;
+mod rows;
+mod start;
+pub mod state;
+mod taskpanel;
+mod views;
 
-use crate::parse::Parsed;
+use leptos::ev;
 use leptos::prelude::*;
+use state::{Editor, SaveState, Screen, Ui};
 
 /// Mount the app on `<body>`.
 pub fn mount() {
-    console_error_panic_hook_lite();
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
     leptos::mount::mount_to_body(App);
-}
-
-/// Report panics to the console (as errors the browser test sees) instead of failing silently.
-fn console_error_panic_hook_lite() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys_console_error(&info.to_string());
-    }));
-}
-
-fn web_sys_console_error(msg: &str) {
-    leptos::logging::error!("{msg}");
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let Parsed { plan, report } = crate::sample::sample_plan(crate::web::random_seed());
-    let summary = report.summary();
+    let ui = Ui::new();
+    let editor = Editor::new();
+    provide_context(ui);
+    provide_context(editor);
+
+    // Keep work safe: save on leaving or hiding the page.
+    let flush = move || {
+        if ui.screen.get_untracked() == Screen::Edit {
+            editor.flush(false);
+        }
+    };
+    let _ = window_event_listener(ev::pagehide, move |_| flush());
+    let _ = window_event_listener(ev::visibilitychange, move |_| flush());
+    // Another tab saved the draft that is open here.
+    let _ = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+        let Some(key) = e.key() else { return };
+        if key == crate::store::INDEX_KEY {
+            ui.drafts.update(|n| *n += 1);
+        }
+        let open_id = editor.plan.with_value(|p| p.id.clone());
+        if ui.screen.get_untracked() == Screen::Edit && crate::store::draft_id_of_key(&key) == Some(open_id.as_str()) {
+            let theirs = crate::web::storage::current_rev(&open_id);
+            if theirs != editor.rev.get_value() {
+                editor.save.set(SaveState::Failed(crate::web::storage::SaveError::Conflict));
+            }
+        }
+    });
+    // A new screen starts at the top.
+    Effect::new(move |_| {
+        ui.screen.track();
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+    let (_, notices) = crate::web::storage::list();
+    for n in notices {
+        ui.banner("error", n);
+    }
+
     view! {
         <header class="app-header" data-testid="app-header">
-            <div class="brand">
+            <button class="brand" title="回到草稿列表" on:click=move |_| {
+                flush();
+                ui.screen.set(Screen::Start);
+                ui.drafts.update(|n| *n += 1);
+            }>
                 <span class="logo" aria-hidden="true">"要"</span>
                 <span class="name">"要点"</span>
                 <span class="tagline">"安全生产与防灾减灾救灾工作要点编制"</span>
-            </div>
+            </button>
             <span class="offline-note">"全部在本机浏览器中处理，不上传任何内容"</span>
         </header>
-        <main class="start">
-            <section class="intro">
-                <h1>"内置示例模板"</h1>
-                <p class="hint">
-                    "下面是内置的示例：万盛经开区 2024 年工作要点（31 项任务）。编辑、导入和导出功能将在此基础上提供。"
-                </p>
-                <p class="report" data-testid="parse-summary">{summary}</p>
-            </section>
-            <outline::PlanOutline plan=plan />
-        </main>
+        <Banners />
+        {move || match ui.screen.get() {
+            Screen::Start => view! { <start::StartPage /> }.into_any(),
+            Screen::New => view! { <newdraft::NewDraft /> }.into_any(),
+            Screen::Edit => view! { <editor::EditorScreen /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    view! {
+        <div class="banners">
+            <For each=move || ui.banners.get() key=|b| b.id let:b>
+                <div class=format!("banner {}", b.kind) data-testid="banner" role="alert">
+                    <span>{b.text.clone()}</span>
+                    <button class="link" on:click=move |_| ui.dismiss(b.id)>"知道了"</button>
+                </div>
+            </For>
+        </div>
     }
 }

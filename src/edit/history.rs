@@ -32,6 +32,11 @@ impl History {
         self.redo.clear();
     }
 
+    /// The field of the typing burst under way, if any.
+    pub fn burst(&self) -> Option<&str> {
+        self.burst.as_deref()
+    }
+
     /// End a typing burst (focus left the field).
     pub fn seal(&mut self) {
         self.burst = None;

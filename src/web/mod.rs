@@ -1,7 +1,11 @@
 //! The browser layer: everything that touches browser APIs outside Leptos. wasm32 only.
 //!
 //! Owns randomness for ids and text decoding through the built-in `TextDecoder` (GB18030 at
-//! no bundle cost). Deliberately small: storage and downloads join it as features need them.
+//! no bundle cost); `storage` (localStorage) and `files` (reading files, downloads).
+//! Deliberately small and free of document logic.
+
+pub mod files;
+pub mod storage;
 
 /// A random seed for id generation (crypto quality is not needed: ids need only differ).
 pub fn random_seed() -> u64 {
@@ -17,4 +21,18 @@ pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
     opts.set_fatal(true);
     let decoder = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
     decoder.decode_with_u8_array(bytes).ok()
+}
+
+/// Make a measured duration visible to the browser benchmark (`window.__yaodian_timings`).
+pub fn record_timing(name: &str, ms: f64) {
+    let Some(w) = web_sys::window() else { return };
+    let key = wasm_bindgen::JsValue::from_str("__yaodian_timings");
+    let obj = js_sys::Reflect::get(&w, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| js_sys::Object::new().into());
+    let _ = js_sys::Reflect::set(&obj, &name.into(), &ms.into());
+    let _ = js_sys::Reflect::set(&w, &key, &obj);
+}
+
+/// Milliseconds from a monotonic clock.
+pub fn perf_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }

@@ -1,0 +1,267 @@
+//! 新建草稿: choose a template (built-in sample, pasted text, a .txt/.docx/.json file, or a
+//! dropped file), see what was understood, fill in the district's document data, preview the
+//! localising replacements, then create the draft.
+//!
+//! Owns the steps of that flow. Nothing is created before the user confirms; every input goes
+//! through `parse::parse_text` / `parse::import_bytes`.
+
+use super::outline::PlanOutline;
+use super::state::{Editor, Screen, Ui};
+use crate::edit::localize::{self, Change, Rule};
+use crate::model::{Convention, Plan};
+use crate::parse::{ParseOptions, ParseReport};
+use crate::web::{files, storage};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Source,
+    Preview,
+    Data,
+    Localize,
+}
+
+/// Largest paste accepted in one go (characters); beyond it the user is asked to split.
+const MAX_PASTE: usize = 30 * 1024 * 1024;
+
+#[component]
+pub fn NewDraft() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let editor = expect_context::<Editor>();
+    let step = RwSignal::new(Step::Source);
+    let template: RwSignal<Option<Plan>> = RwSignal::new(None);
+    let report: RwSignal<Option<ParseReport>> = RwSignal::new(None);
+    let error = RwSignal::new(String::new());
+    let convention = RwSignal::new(Convention::FirstGroupLeads);
+    let pasted = RwSignal::new(String::new());
+    let opts = move || ParseOptions { convention: convention.get_untracked(), seed: crate::web::random_seed(), ..Default::default() };
+
+    let accept = move |plan: Plan, r: Option<ParseReport>| {
+        error.set(String::new());
+        template.set(Some(plan));
+        report.set(r);
+        step.set(Step::Preview);
+    };
+    let from_bytes = move |name: String, bytes: Vec<u8>| {
+        let gb = |b: &[u8]| crate::web::decode_gb18030(b);
+        match crate::parse::import_bytes(&bytes, &gb, &opts()) {
+            Ok(crate::parse::Imported::Parsed(p)) => accept(p.plan, Some(p.report)),
+            Ok(crate::parse::Imported::Plan(mut p)) => {
+                p.template = None;
+                accept(p, None)
+            }
+            Err(e) => error.set(format!("无法读取“{name}”：{e}")),
+        }
+    };
+    let read_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            match files::read(&file).await {
+                Ok(bytes) => from_bytes(file.name(), bytes),
+                Err(e) => error.set(e),
+            }
+        });
+    };
+
+    view! {
+        <main class="start newdraft" data-testid="new-draft-page">
+            <h1>"新建草稿"</h1>
+            <ol class="steps">
+                <li class:on=move || step.get() == Step::Source>"1 选择模板"</li>
+                <li class:on=move || step.get() == Step::Preview>"2 核对识别结果"</li>
+                <li class:on=move || step.get() == Step::Data>"3 填写文件信息"</li>
+                <li class:on=move || step.get() == Step::Localize>"4 本地化替换"</li>
+            </ol>
+            <Show when=move || !error.get().is_empty()>
+                <p class="banner error" data-testid="import-error" role="alert">{move || error.get()}</p>
+            </Show>
+            {move || match step.get() {
+                Step::Source => view! {
+                    <section class="card source"
+                        on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
+                        on:drop=move |ev: web_sys::DragEvent| {
+                            ev.prevent_default();
+                            if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                                read_file(f);
+                            }
+                        }
+                        data-testid="drop-zone">
+                        <div class="row-actions">
+                            <button class="primary" data-testid="use-sample" on:click=move |_| {
+                                let p = crate::sample::sample_plan(crate::web::random_seed());
+                                accept(p.plan, Some(p.report));
+                            }>"使用内置示例（万盛经开区 2024 年，31 项任务）"</button>
+                            <label class="button">
+                                "选择文件（.txt / .docx / .json）"
+                                <input type="file" accept=".txt,.docx,.json,text/plain" data-testid="template-file" hidden
+                                    on:change=move |ev| {
+                                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                                        if let Some(f) = input.files().and_then(|f| f.get(0)) { read_file(f); }
+                                        input.set_value("");
+                                    } />
+                            </label>
+                            <label>"责任单位读法 "
+                                <select on:change=move |ev| convention.set(if event_target_value(&ev) == "unit" { Convention::FirstUnitLeads } else { Convention::FirstGroupLeads })>
+                                    <option value="group">{Convention::FirstGroupLeads.label()}</option>
+                                    <option value="unit">{Convention::FirstUnitLeads.label()}</option>
+                                </select>
+                            </label>
+                        </div>
+                        <p class="hint">"或把市里文件的全文粘贴到下面（从网站或 Word 复制均可），也可以把文件拖到这里。"</p>
+                        <textarea class="paste" data-testid="paste-area" placeholder="在此粘贴文件全文……"
+                            on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                        <div class="row-actions">
+                            <button class="primary" data-testid="parse-paste" on:click=move |_| {
+                                let text = pasted.get_untracked();
+                                if text.trim().is_empty() {
+                                    error.set("没有内容：请先粘贴文件全文。".into());
+                                } else if text.len() > MAX_PASTE {
+                                    error.set(format!("粘贴的内容过大（{} MB），请分段粘贴或选择文件。", text.len() / 1_048_576));
+                                } else {
+                                    let p = crate::parse::parse_text(&text, &opts());
+                                    accept(p.plan, Some(p.report));
+                                }
+                            }>"识别粘贴的内容"</button>
+                            <button class="link" on:click=move |_| ui.screen.set(Screen::Start)>"取消"</button>
+                        </div>
+                    </section>
+                }.into_any(),
+                Step::Preview => view! { <Preview template report step /> }.into_any(),
+                Step::Data => view! { <DocData template step /> }.into_any(),
+                Step::Localize => view! { <Localize template ui editor /> }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn Preview(template: RwSignal<Option<Plan>>, report: RwSignal<Option<ParseReport>>, step: RwSignal<Step>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let plan = template.get_untracked().unwrap_or_default();
+    let r = report.get_untracked();
+    let attachments: Vec<String> = plan.attachments.iter().enumerate().map(|(i, a)| format!("附件{}：{}", i + 1, a.title)).collect();
+    view! {
+        <section class="card" data-testid="preview">
+            <div class="row-actions">
+                <button class="primary" data-testid="confirm-template" on:click=move |_| step.set(Step::Data)>"确认，下一步"</button>
+                <button class="link" data-testid="cancel-template" on:click=move |_| { template.set(None); step.set(Step::Source); }>"取消，重新选择"</button>
+                <button class="link" on:click=move |_| ui.screen.set(Screen::Start)>"放弃"</button>
+            </div>
+            {r.map(|r| view! {
+                <p class="report" data-testid="parse-summary">{r.summary()}</p>
+                <Show when={let n = r.warnings.len(); move || n > 0}>
+                    <details open class="warnings" data-testid="parse-warnings">
+                        <summary>{format!("提示 {} 条", r.warnings.len())}</summary>
+                        <ul>{r.warnings.iter().map(|w| view! { <li>{format!("第{}行：{}", w.line, w.text)}</li> }).collect_view()}</ul>
+                    </details>
+                </Show>
+                <Show when={let n = r.removed.len(); move || n > 0}>
+                    <details class="warnings">
+                        <summary>{format!("已移除的网页杂项 {} 行", r.removed.len())}</summary>
+                        <ul>{r.removed.iter().map(|w| view! { <li>{format!("第{}行：{}", w.line, w.text)}</li> }).collect_view()}</ul>
+                    </details>
+                </Show>
+            })}
+            <ul class="attachment-list">{attachments.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+            <PlanOutline plan=plan />
+        </section>
+    }
+}
+
+#[component]
+fn DocData(template: RwSignal<Option<Plan>>, step: RwSignal<Step>) -> impl IntoView {
+    let doc = template.get_untracked().map(|p| p.doc).unwrap_or_default();
+    let field = |label: &'static str, testid: &'static str, value: String, set: fn(&mut crate::model::DocInfo, String)| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input type="text" data-testid=testid prop:value=value
+                    on:input=move |ev| template.update(|t| if let Some(t) = t { set(&mut t.doc, event_target_value(&ev)) }) />
+            </label>
+        }
+    };
+    view! {
+        <section class="card form" data-testid="doc-data">
+            <p class="hint">"这些信息会出现在正式文件中，之后也可以修改。"</p>
+            <label class="field">
+                <span>"年度"</span>
+                <input type="number" data-testid="doc-year" prop:value=doc.year.map(|y| y.to_string()).unwrap_or_default()
+                    on:input=move |ev| template.update(|t| if let Some(t) = t { t.doc.year = event_target_value(&ev).parse().ok() }) />
+            </label>
+            {field("发文机关（区县）", "doc-issuer", doc.issuer.clone(), |d, v| { d.issuer = v.clone(); d.signature = v; })}
+            {field("发文字号", "doc-number", doc.doc_number.clone(), |d, v| d.doc_number = v)}
+            {field("标题", "doc-title", doc.title.clone(), |d, v| d.title = v)}
+            {field("主送机关", "doc-recipients", doc.recipients.clone(), |d, v| d.recipients = v)}
+            {field("成文日期", "doc-date", doc.date.clone(), |d, v| d.date = v)}
+            <div class="row-actions">
+                <button class="primary" data-testid="doc-data-next" on:click=move |_| step.set(Step::Localize)>"下一步"</button>
+                <button class="link" on:click=move |_| step.set(Step::Preview)>"上一步"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl IntoView {
+    let rules: RwSignal<Vec<Rule>> = RwSignal::new(storage::settings().rules);
+    let skipped: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
+    let changes = Memo::new(move |_| template.with(|t| t.as_ref().map(|p| localize::preview(p, &rules.get())).unwrap_or_default()));
+    let create = move |apply: bool| {
+        let Some(t) = template.get_untracked() else { return };
+        let mut s = storage::settings();
+        s.rules = rules.get_untracked();
+        storage::save_settings(&s);
+        let mut ids = crate::model::IdGen::new(crate::web::random_seed());
+        let mut base = t.clone();
+        base.doc = crate::model::DocInfo { title: t.doc.title.clone(), year: t.doc.year, ..base.doc };
+        let mut draft = crate::edit::draft::from_template(&base, &mut ids);
+        draft.doc = t.doc.clone();
+        if apply {
+            let skip = skipped.get_untracked();
+            let kept: Vec<Change> = localize::preview(&draft, &rules.get_untracked())
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| !skip.contains(i))
+                .map(|(_, c)| c)
+                .collect();
+            localize::apply(&mut draft, &kept);
+        }
+        super::start::open_plan(ui, editor, draft, 0);
+    };
+    view! {
+        <section class="card" data-testid="localize">
+            <p class="hint">"把市级文件改写为本区版本。替换表可以修改，会保存下来供下次使用；下面逐条列出将要改动的内容，取消勾选即可保留原文。"</p>
+            <table class="rules" data-testid="rules">
+                <thead><tr><th>"启用"</th><th>"原文"</th><th>"替换为"</th><th></th></tr></thead>
+                <tbody>
+                    {move || rules.get().into_iter().enumerate().map(|(i, r)| view! {
+                        <tr>
+                            <td><input type="checkbox" prop:checked=r.enabled on:change=move |ev| rules.update(|v| v[i].enabled = event_target_checked(&ev)) /></td>
+                            <td><input type="text" prop:value=r.from.clone() on:change=move |ev| rules.update(|v| v[i].from = event_target_value(&ev)) /></td>
+                            <td><input type="text" prop:value=r.to.clone() on:change=move |ev| rules.update(|v| v[i].to = event_target_value(&ev)) /></td>
+                            <td><button class="link" on:click=move |_| rules.update(|v| { v.remove(i); })>"删除"</button></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <div class="row-actions">
+                <button on:click=move |_| rules.update(|v| v.push(Rule { from: String::new(), to: String::new(), enabled: true }))>"添加一条替换"</button>
+                <button class="link" on:click=move |_| rules.set(localize::default_rules())>"恢复默认"</button>
+            </div>
+            <h3>{move || format!("将改动 {} 处", changes.get().len())}</h3>
+            <ul class="changes" data-testid="changes">
+                {move || changes.get().into_iter().enumerate().map(|(i, c)| view! {
+                    <li data-testid="change">
+                        <input type="checkbox" prop:checked=move || !skipped.get().contains(&i)
+                            on:change=move |ev| skipped.update(|s| if event_target_checked(&ev) { s.retain(|x| *x != i) } else { s.push(i) }) />
+                        <del>{crate::parse::report::excerpt(&c.before, 60)}</del>
+                        <ins>{crate::parse::report::excerpt(&c.after, 60)}</ins>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <div class="row-actions">
+                <button class="primary" data-testid="create-draft" on:click=move |_| create(true)>"应用替换并创建草稿"</button>
+                <button data-testid="create-draft-plain" on:click=move |_| create(false)>"不替换，直接创建"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,242 @@
+//! The outline editor: one row per item with its live number, editable title and text, and
+//! buttons for the structural edits; keyboard: Enter (next item), Tab / Shift+Tab (indent,
+//! outdent), Alt+↑/↓ (move).
+//!
+//! Owns row rendering. Rows are keyed by (id, number, depth, epoch): a keystroke changes no
+//! key, so typing re-renders nothing; a move re-renders only rows whose number changed.
+
+use super::state::Editor;
+use crate::edit::{self, Container, Field};
+use crate::model::{walk, ItemKind, OriginStatus};
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct RowData {
+    id: String,
+    depth: usize,
+    number: String,
+    level: u8,
+    kind: ItemKind,
+    /// First row of an attachment: its heading.
+    section: Option<String>,
+}
+
+fn row_list(editor: Editor) -> Vec<RowData> {
+    editor.plan.with_value(|p| {
+        let mut out = Vec::new();
+        for b in walk::bodies(p) {
+            let mut first = true;
+            for r in walk::rows(&b.body.items, b.body.numbering) {
+                let section = (first && b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title));
+                first = false;
+                out.push(RowData {
+                    id: r.item.id.clone(),
+                    depth: r.depth,
+                    number: r.number,
+                    level: r.item.level,
+                    kind: r.item.kind(),
+                    section,
+                });
+            }
+        }
+        out
+    })
+}
+
+/// Run a structural edit and keep the item selected and focused.
+fn structural(editor: Editor, id: &str, f: impl FnOnce(&mut crate::model::Plan, &mut crate::model::IdGen) -> Option<String>) {
+    let t0 = crate::web::perf_now();
+    let mut target = None;
+    editor.edit(None, true, |p, ids| {
+        target = f(p, ids);
+        target.is_some()
+    });
+    crate::web::record_timing("structural_edit", crate::web::perf_now() - t0);
+    let target = target.unwrap_or_else(|| id.to_string());
+    editor.selected.set(Some(target.clone()));
+    // The row may have been rebuilt (its number changed): put the cursor back in it.
+    super::problems::scroll_to(target);
+}
+
+#[component]
+pub fn OutlineEditor() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let rows = Memo::new(move |_| {
+        editor.structure.track();
+        editor.epoch.track();
+        row_list(editor)
+    });
+    let empty = move || rows.with(Vec::is_empty);
+    view! {
+        <section class="outline-editor" data-testid="outline-editor">
+            <Show when=empty>
+                <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, Container::Main, 1, ids))>"添加第一项"</button>
+            </Show>
+            <For each=move || rows.get() key=move |r| (r.id.clone(), r.number.clone(), r.depth, r.level, editor.epoch.get_untracked()) let:r>
+                <Row r />
+            </For>
+        </section>
+    }
+}
+
+#[component]
+fn Row(r: RowData) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let id = r.id.clone();
+    let id_status = id.clone();
+    let id_text = id.clone();
+    let (title, text, status) = editor.plan.with_value(|p| {
+        let item = edit::item(p, &id);
+        (
+            item.map(|i| i.title.clone()).unwrap_or_default(),
+            item.map(|i| i.text.clone()).unwrap_or_default(),
+            item.and_then(|i| i.origin.as_ref().map(|o| o.status)),
+        )
+    });
+    let status = RwSignal::new(status);
+    // The unit line refreshes on unit edits only, never on a keystroke.
+    let units = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            editor.units_rev.track();
+            editor.plan.with_value(|p| {
+                let task = edit::item(p, &id)?.task.clone()?;
+                let names = |ids: &[String]| ids.iter().map(|u| p.units.name(u).to_string()).collect::<Vec<_>>().join("、");
+                Some((names(&task.lead), names(&task.coop), task.deadline.clone()))
+            })
+        })
+    };
+    Effect::new(move |_| {
+        editor.units_rev.track();
+        let s = editor.plan.with_value(|p| edit::item(p, &id_status).and_then(|i| i.origin.as_ref().map(|o| o.status)));
+        status.set(s);
+    });
+    let selected = {
+        let id = id.clone();
+        Memo::new(move |_| editor.selected.get().as_deref() == Some(id.as_str()))
+    };
+    let on_type = {
+        let id = id.clone();
+        move |field: Field, value: String| {
+            let burst = format!("{id}/{field:?}");
+            editor.type_into(&burst, |p| {
+                edit::set_field(p, &id, field, &value);
+            });
+            if status.get_untracked() == Some(OriginStatus::Adopted) {
+                status.set(editor.plan.with_value(|p| edit::item(p, &id).and_then(|i| i.origin.as_ref().map(|o| o.status))));
+            }
+        }
+    };
+    let on_type2 = on_type.clone();
+    let keys = {
+        let id = id.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let id = id.as_str();
+            match (ev.key().as_str(), ev.alt_key(), ev.shift_key()) {
+                ("Enter", false, false) if ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some() => {
+                    ev.prevent_default();
+                    structural(editor, id, |p, ids| edit::add_sibling(p, id, ids));
+                }
+                ("Tab", false, false) => {
+                    ev.prevent_default();
+                    structural(editor, id, |p, _| edit::indent(p, id).then(|| id.to_string()));
+                }
+                ("Tab", false, true) => {
+                    ev.prevent_default();
+                    structural(editor, id, |p, _| edit::outdent(p, id).then(|| id.to_string()));
+                }
+                ("ArrowUp", true, _) | ("ArrowDown", true, _) => {
+                    ev.prevent_default();
+                    let up = ev.key() == "ArrowUp";
+                    structural(editor, id, |p, _| edit::move_by(p, id, up).then(|| id.to_string()));
+                }
+                _ => {}
+            }
+        }
+    };
+    let keys2 = keys.clone();
+    let class = format!(
+        "erow depth-{} {}",
+        r.depth.min(6),
+        match r.kind {
+            ItemKind::Heading => format!("heading level-{}", r.level),
+            ItemKind::Task => "task".into(),
+            ItemKind::Paragraph => "para".into(),
+        }
+    );
+    let (sid, id_sel) = (id.clone(), id.clone());
+    let buttons = {
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            let b = move |label: &'static str, tip: &'static str, testid: &'static str, op: fn(&mut crate::model::Plan, &str, &mut crate::model::IdGen) -> Option<String>| {
+                let id = id.clone();
+                view! { <button class="mini" title=tip data-testid=testid on:click=move |_| structural(editor, &id, |p, ids| op(p, &id, ids))>{label}</button> }
+            };
+            view! {
+                <div class="row-tools">
+                    {b("↑", "上移 (Alt+↑)", "move-up", |p, id, _| edit::move_by(p, id, true).then(|| id.to_string()))}
+                    {b("↓", "下移 (Alt+↓)", "move-down", |p, id, _| edit::move_by(p, id, false).then(|| id.to_string()))}
+                    {b("←", "升级 (Shift+Tab)", "outdent", |p, id, _| edit::outdent(p, id).then(|| id.to_string()))}
+                    {b("→", "降级 (Tab)", "indent", |p, id, _| edit::indent(p, id).then(|| id.to_string()))}
+                    {b("＋同级", "在后面添加同级条目 (Enter)", "add-sibling", |p, id, ids| edit::add_sibling(p, id, ids))}
+                    {b("＋下级", "添加下级条目", "add-child", |p, id, ids| edit::add_child(p, id, ids))}
+                    {b("删除", "删除（可撤销）", "delete", |p, id, _| {
+                        let next = next_selection(p, id);
+                        edit::delete(p, id).map(|_| next)
+                    })}
+                </div>
+            }
+        }
+    };
+    view! {
+        {r.section.clone().map(|s| view! { <h3 class="section-title">{s}</h3> })}
+        <div class=class class:selected=move || selected.get() data-testid="edit-row" data-id=sid
+            class:not-applicable=move || status.get() == Some(OriginStatus::NotApplicable)
+            on:click=move |_| if !selected.get_untracked() { editor.selected.set(Some(id_sel.clone())) }>
+            <span class="num" data-testid="row-number">{r.number.clone()}</span>
+            <div class="fields">
+                {(r.kind != ItemKind::Paragraph).then(|| view! {
+                    <input class="title-input" type="text" data-testid="row-title" value=title
+                        placeholder="标题"
+                        on:input=move |ev| on_type(Field::Title, event_target_value(&ev))
+                        on:blur=move |_| editor.seal()
+                        on:keydown=keys />
+                })}
+                <Show when={let always = !text.is_empty() || r.kind != ItemKind::Heading; move || always || selected.get()}>
+                    <textarea class="text-input" data-testid="row-text" placeholder="正文（可空）"
+                        on:input={let on_type2 = on_type2.clone(); move |ev| on_type2(Field::Text, event_target_value(&ev))}
+                        on:blur=move |_| editor.seal()
+                        on:keydown=keys2.clone()>{editor.plan.with_value(|p| edit::item(p, &id_text).map(|i| i.text.clone()).unwrap_or_default())}</textarea>
+                </Show>
+            </div>
+            <span class="badges">
+                {move || status.get().map(|s| view! { <span class=format!("status s-{s:?}") data-testid="row-status">{s.label()}</span> })}
+            </span>
+            {move || units.get().map(|(lead, coop, deadline)| view! {
+                <div class="unit-line" data-testid="row-units">
+                    {if lead.is_empty() {
+                        view! { <span class="status warn">"缺牵头单位"</span> }.into_any()
+                    } else {
+                        view! { <span class="badge lead">"牵头"</span><span class="lead-names">{lead}</span> }.into_any()
+                    }}
+                    {(!coop.is_empty()).then(|| view! { <span class="badge coop">"配合"</span><span class="coop-names">{coop}</span> })}
+                    {(!deadline.is_empty()).then(|| view! { <span class="deadline">{deadline}</span> })}
+                </div>
+            })}
+            <Show when=move || selected.get()>{buttons.clone()}</Show>
+        </div>
+    }
+}
+
+/// After deleting `id`, select the item that took its place (or its parent).
+fn next_selection(p: &crate::model::Plan, id: &str) -> String {
+    let ids: Vec<String> = walk::bodies(p)
+        .iter()
+        .flat_map(|b| walk::rows(&b.body.items, b.body.numbering).into_iter().map(|r| r.item.id.clone()).collect::<Vec<_>>())
+        .collect();
+    let pos = ids.iter().position(|x| x == id).unwrap_or(0);
+    ids.get(pos.saturating_sub(1)).cloned().unwrap_or_default()
+}
+
+use wasm_bindgen::JsCast;

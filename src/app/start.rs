@@ -1,0 +1,137 @@
+//! The start page: drafts kept in this browser (name, year, last edited), 新建, and opening a
+//! plan file as a draft.
+//!
+//! Owns the list and the JSON import decision (new draft, or replace an existing draft of the
+//! same plan after an explicit confirmation). Deliberately parses nothing itself.
+
+use super::state::{Editor, Screen, Ui};
+use crate::model::{IdGen, Plan};
+use crate::web::{files, storage};
+use leptos::prelude::*;
+
+/// Open a plan in the editor (saving it first if it is new).
+pub fn open_plan(ui: Ui, editor: Editor, plan: Plan, rev: u64) {
+    let new = rev == 0;
+    editor.open(plan, rev);
+    if new {
+        editor.save.set(super::state::SaveState::Pending);
+        editor.flush(false);
+    }
+    ui.screen.set(Screen::Edit);
+}
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let editor = expect_context::<Editor>();
+    let drafts = Memo::new(move |_| {
+        ui.drafts.track();
+        storage::list().0
+    });
+    let pending: RwSignal<Option<Plan>> = RwSignal::new(None);
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let bytes = match files::read(&file).await {
+                Ok(b) => b,
+                Err(e) => return ui.banner("error", e),
+            };
+            let gb = |b: &[u8]| crate::web::decode_gb18030(b);
+            match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
+                Ok(crate::parse::Imported::Plan(plan)) => {
+                    if storage::current_rev(&plan.id) > 0 {
+                        pending.set(Some(plan));
+                    } else {
+                        open_plan(ui, editor, plan, 0);
+                    }
+                }
+                Ok(crate::parse::Imported::Parsed(_)) => ui.banner(
+                    "error",
+                    "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。",
+                ),
+                Err(e) => ui.banner("error", format!("无法打开“{}”：{e}", file.name())),
+            }
+        });
+    };
+    view! {
+        <main class="start">
+            <section class="start-head">
+                <div>
+                    <h1>"我的草稿"</h1>
+                    <p class="hint">"草稿只保存在这台电脑的浏览器中。换电脑或清理浏览器前，请导出 JSON 文件。"</p>
+                </div>
+                <div class="actions">
+                    <button class="primary" data-testid="new-draft" on:click=move |_| ui.screen.set(Screen::New)>"新建草稿"</button>
+                    <label class="button" data-testid="open-json">
+                        "打开计划文件（.json）"
+                        <input type="file" accept=".json,application/json" data-testid="open-json-input" on:change=on_file hidden />
+                    </label>
+                </div>
+            </section>
+            {move || pending.get().map(|plan| {
+                let (a, b) = (plan.clone(), plan.clone());
+                view! {
+                    <div class="confirm" data-testid="import-confirm">
+                        <p>{format!("这份计划“{}”在本浏览器中已有草稿。要怎么处理？", plan.doc.title)}</p>
+                        <button class="danger" data-testid="import-replace" on:click=move |_| {
+                            let rev = storage::current_rev(&a.id);
+                            pending.set(None);
+                            editor.open(a.clone(), rev);
+                            editor.flush(true);
+                            ui.screen.set(Screen::Edit);
+                        }>"替换现有草稿"</button>
+                        <button data-testid="import-as-new" on:click=move |_| {
+                            let mut p = b.clone();
+                            p.id = IdGen::new(crate::web::random_seed()).next('p');
+                            pending.set(None);
+                            open_plan(ui, editor, p, 0);
+                        }>"另存为新草稿"</button>
+                        <button class="link" on:click=move |_| pending.set(None)>"取消"</button>
+                    </div>
+                }
+            })}
+            <table class="drafts" data-testid="draft-list">
+                <thead><tr><th>"名称"</th><th>"年度"</th><th>"任务"</th><th>"最后编辑"</th><th></th></tr></thead>
+                <tbody>
+                    <For each=move || drafts.get() key=|m| (m.id.clone(), m.rev) let:m>
+                        {
+                            let (id, id2) = (m.id.clone(), m.id.clone());
+                            view! {
+                                <tr data-testid="draft-row">
+                                    <td>
+                                        <button class="link draft-name" on:click=move |_| match storage::load(&id) {
+                                            Ok((plan, rev)) => open_plan(ui, editor, plan, rev),
+                                            Err(e) => {
+                                                ui.banner("error", e);
+                                                ui.drafts.update(|n| *n += 1);
+                                            }
+                                        }>{m.name.clone()}</button>
+                                    </td>
+                                    <td>{m.year.map(|y| y.to_string()).unwrap_or_default()}</td>
+                                    <td>{m.tasks}</td>
+                                    <td>{crate::store::format_time(m.updated)}</td>
+                                    <td>
+                                        <button class="link danger-text" on:click=move |_| {
+                                            let ok = web_sys::window()
+                                                .and_then(|w| w.confirm_with_message("删除这份草稿及其存档？此操作不能撤销。").ok())
+                                                .unwrap_or(false);
+                                            if ok {
+                                                storage::delete(&id2);
+                                                ui.drafts.update(|n| *n += 1);
+                                            }
+                                        }>"删除"</button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            <Show when=move || drafts.get().is_empty()>
+                <p class="empty" data-testid="no-drafts">"还没有草稿。点击“新建草稿”，从内置示例或市里的文件开始。"</p>
+            </Show>
+        </main>
+    }
+}

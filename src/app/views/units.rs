@@ -1,0 +1,86 @@
+//! 按单位: for each unit, the tasks it leads and the tasks it supports, with counts, and an
+//! SVG bar chart of tasks per unit (lead and cooperating stacked).
+
+use crate::app::state::Editor;
+use crate::render;
+use leptos::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct UnitTasks {
+    name: String,
+    lead: Vec<String>,
+    coop: Vec<String>,
+}
+
+#[component]
+pub fn ByUnit() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let data = Memo::new(move |_| {
+        editor.content.track();
+        editor.units_rev.track();
+        editor.plan.with_value(|p| {
+            let rows = render::task_rows(p);
+            let mut out: Vec<UnitTasks> = p
+                .units
+                .units
+                .iter()
+                .map(|u| {
+                    let pick = |f: &dyn Fn(&render::TaskRow) -> bool| {
+                        rows.iter().filter(|r| f(r)).map(|r| format!("{}{}", r.number, r.title)).collect::<Vec<_>>()
+                    };
+                    UnitTasks { name: u.name.clone(), lead: pick(&|r| r.lead_ids.contains(&u.id)), coop: pick(&|r| r.coop_ids.contains(&u.id)) }
+                })
+                .filter(|u| !u.lead.is_empty() || !u.coop.is_empty())
+                .collect();
+            out.sort_by(|a, b| (b.lead.len() + b.coop.len()).cmp(&(a.lead.len() + a.coop.len())).then(b.lead.len().cmp(&a.lead.len())));
+            out
+        })
+    });
+    view! {
+        <section class="card byunit" data-testid="by-unit">
+            {move || chart(&data.get())}
+            <div class="unit-cards">
+                {move || data.get().into_iter().map(|u| view! {
+                    <details class="unit-card" data-testid="unit-card">
+                        <summary><b>{u.name.clone()}</b>{format!("　牵头 {} 项，配合 {} 项", u.lead.len(), u.coop.len())}</summary>
+                        <h4>"牵头"</h4>
+                        <ul>{u.lead.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                        <h4>"配合"</h4>
+                        <ul>{u.coop.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    </details>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// Horizontal stacked bars: lead (dark) then cooperating (light), one bar per unit.
+fn chart(data: &[UnitTasks]) -> impl IntoView + use<> {
+    let max = data.iter().map(|u| u.lead.len() + u.coop.len()).max().unwrap_or(1).max(1) as f64;
+    let (label_w, bar_w, row_h) = (230.0, 520.0, 22.0);
+    let height = row_h * data.len() as f64 + 30.0;
+    let bars: Vec<_> = data
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            let y = 24.0 + i as f64 * row_h;
+            let lw = bar_w * u.lead.len() as f64 / max;
+            let cw = bar_w * u.coop.len() as f64 / max;
+            view! {
+                <g data-testid="bar">
+                    <text x=label_w - 8.0 y=y + 14.0 text-anchor="end" class="bar-label">{u.name.clone()}</text>
+                    <rect x=label_w y=y + 3.0 width=lw height=row_h - 6.0 class="bar-lead"><title>{format!("牵头 {}", u.lead.len())}</title></rect>
+                    <rect x=label_w + lw y=y + 3.0 width=cw height=row_h - 6.0 class="bar-coop"><title>{format!("配合 {}", u.coop.len())}</title></rect>
+                    <text x=label_w + lw + cw + 6.0 y=y + 14.0 class="bar-value">{format!("{} / {}", u.lead.len(), u.coop.len())}</text>
+                </g>
+            }
+        })
+        .collect();
+    view! {
+        <svg class="chart" data-testid="unit-chart" viewBox=format!("0 0 820 {height}") width="100%" role="img" aria-label="各单位任务数">
+            <rect x=label_w y=4 width=12 height=12 class="bar-lead" /><text x=label_w + 16.0 y=14 class="bar-value">"牵头"</text>
+            <rect x=label_w + 60.0 y=4 width=12 height=12 class="bar-coop" /><text x=label_w + 76.0 y=14 class="bar-value">"配合"</text>
+            {bars}
+        </svg>
+    }
+}
