@@ -19,9 +19,11 @@ struct RowData {
     kind: ItemKind,
     /// First row of an attachment: its heading.
     section: Option<String>,
+    /// The editor's epoch when listed: undo/redo/load rebuild every row.
+    epoch: u64,
 }
 
-fn row_list(editor: Editor) -> Vec<RowData> {
+fn row_list(editor: Editor, epoch: u64) -> Vec<RowData> {
     editor.plan.with_value(|p| {
         let mut out = Vec::new();
         for b in walk::bodies(p) {
@@ -36,6 +38,7 @@ fn row_list(editor: Editor) -> Vec<RowData> {
                     level: r.item.level,
                     kind: r.item.kind(),
                     section,
+                    epoch,
                 });
             }
         }
@@ -63,8 +66,7 @@ pub fn OutlineEditor() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let rows = Memo::new(move |_| {
         editor.structure.track();
-        editor.epoch.track();
-        row_list(editor)
+        row_list(editor, editor.epoch.get())
     });
     let empty = move || rows.with(Vec::is_empty);
     view! {
@@ -72,7 +74,7 @@ pub fn OutlineEditor() -> impl IntoView {
             <Show when=empty>
                 <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, Container::Main, 1, ids))>"添加第一项"</button>
             </Show>
-            <For each=move || rows.get() key=move |r| (r.id.clone(), r.number.clone(), r.depth, r.level, editor.epoch.get_untracked()) let:r>
+            <For each=move || rows.get() key=|r| (r.id.clone(), r.number.clone(), r.depth, r.level, r.epoch) let:r>
                 <Row r />
             </For>
         </section>
