@@ -181,11 +181,16 @@ fn UnitPicker(lead: Vec<String>, coop: Vec<String>, set_lists: impl Fn(Vec<Strin
         if q.is_empty() {
             return Vec::new();
         }
+        let key = crate::model::units::name_key(q);
         editor.plan.with_value(|p| {
             p.units
                 .units
                 .iter()
-                .filter(|u| u.name.contains(q) || u.aliases.iter().any(|a| a.contains(q)))
+                .filter(|u| {
+                    u.name.contains(q)
+                        || u.aliases.iter().any(|a| a.contains(q))
+                        || crate::model::units::name_key(&u.name).contains(&key)
+                })
                 .take(8)
                 .map(|u| (u.id.clone(), u.name.clone(), u.aliases.iter().find(|a| a.contains(q) && !u.name.contains(q)).cloned()))
                 .collect::<Vec<_>>()
@@ -235,7 +240,11 @@ fn UnitPicker(lead: Vec<String>, coop: Vec<String>, set_lists: impl Fn(Vec<Strin
                         }
                     }
                 </For>
-                <Show when=move || !query.get().trim().is_empty() && !matches.get().iter().any(|m| m.1 == query.get().trim())>
+                <Show when=move || {
+                    let q = query.get();
+                    let key = crate::model::units::name_key(q.trim());
+                    !q.trim().is_empty() && !matches.get().iter().any(|m| crate::model::units::name_key(&m.1) == key)
+                }>
                     <li class="new-unit">
                         <span>{move || format!("新增单位“{}”", query.get().trim())}</span>
                         <button class="mini" data-testid="new-unit-lead" on:click=move |_| add_new(true)>"牵头"</button>
