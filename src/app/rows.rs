@@ -2,8 +2,9 @@
 //! buttons for the structural edits; keyboard: Enter (next item), Tab / Shift+Tab (indent,
 //! outdent), Alt+↑/↓ (move).
 //!
-//! Owns row rendering. Rows are keyed by (id, number, depth, epoch): a keystroke changes no
-//! key, so typing re-renders nothing; a move re-renders only rows whose number changed.
+//! Owns row rendering. Rows are keyed by (id, depth, level, epoch): a keystroke changes no
+//! key, so typing re-renders nothing; a move or insert only moves rows and updates the number
+//! text of those whose number changed (numbers are looked up, not part of the key).
 
 use super::state::Editor;
 use crate::edit::{self, Container, Field};
@@ -14,7 +15,6 @@ use leptos::prelude::*;
 struct RowData {
     id: String,
     depth: usize,
-    number: String,
     level: u8,
     kind: ItemKind,
     /// First row of an attachment: its heading.
@@ -23,18 +23,21 @@ struct RowData {
     epoch: u64,
 }
 
-fn row_list(editor: Editor, epoch: u64) -> Vec<RowData> {
+type Listing = (Vec<RowData>, std::collections::HashMap<String, String>);
+
+fn row_list(editor: Editor, epoch: u64) -> Listing {
     editor.plan.with_value(|p| {
         let mut out = Vec::new();
+        let mut numbers = std::collections::HashMap::new();
         for b in walk::bodies(p) {
             let mut first = true;
             for r in walk::rows(&b.body.items, b.body.numbering) {
                 let section = (first && b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title));
                 first = false;
+                numbers.insert(r.item.id.clone(), r.number);
                 out.push(RowData {
                     id: r.item.id.clone(),
                     depth: r.depth,
-                    number: r.number,
                     level: r.item.level,
                     kind: r.item.kind(),
                     section,
@@ -42,7 +45,7 @@ fn row_list(editor: Editor, epoch: u64) -> Vec<RowData> {
                 });
             }
         }
-        out
+        (out, numbers)
     })
 }
 
@@ -64,29 +67,30 @@ fn structural(editor: Editor, id: &str, f: impl FnOnce(&mut crate::model::Plan, 
 #[component]
 pub fn OutlineEditor() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let rows = Memo::new(move |_| {
+    let listing = Memo::new(move |_| {
         editor.structure.track();
         row_list(editor, editor.epoch.get())
     });
-    let empty = move || rows.with(Vec::is_empty);
+    let empty = move || listing.with(|l| l.0.is_empty());
     view! {
         <section class="outline-editor" data-testid="outline-editor">
             <Show when=empty>
                 <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, Container::Main, 1, ids))>"添加第一项"</button>
             </Show>
-            <For each=move || rows.get() key=|r| (r.id.clone(), r.number.clone(), r.depth, r.level, r.epoch) let:r>
-                <Row r />
+            <For each=move || listing.with(|l| l.0.clone()) key=|r| (r.id.clone(), r.depth, r.level, r.epoch) let:r>
+                <Row r listing />
             </For>
         </section>
     }
 }
 
 #[component]
-fn Row(r: RowData) -> impl IntoView {
+fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = r.id.clone();
     let id_status = id.clone();
     let id_text = id.clone();
+    let id_num = id.clone();
     let (title, text, status) = editor.plan.with_value(|p| {
         let item = edit::item(p, &id);
         (
@@ -196,7 +200,10 @@ fn Row(r: RowData) -> impl IntoView {
         <div class=class class:selected=move || selected.get() data-testid="edit-row" data-id=sid
             class:not-applicable=move || status.get() == Some(OriginStatus::NotApplicable)
             on:click=move |_| if !selected.get_untracked() { editor.selected.set(Some(id_sel.clone())) }>
-            <span class="num" data-testid="row-number">{r.number.clone()}</span>
+            <span class="num" data-testid="row-number">{
+                let id = id_num.clone();
+                move || listing.with(|l| l.1.get(&id).cloned().unwrap_or_default())
+            }</span>
             <div class="fields">
                 {(r.kind != ItemKind::Paragraph).then(|| view! {
                     <input class="title-input" type="text" data-testid="row-title" value=title

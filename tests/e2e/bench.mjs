@@ -1,25 +1,96 @@
 // Browser benchmark: prints figures, asserts nothing. Run with `make bench-browser`.
-// Measures, in headless Chromium against the release dist/: time to the first render of the
-// built-in sample (navigation start → plan title in the DOM), and the transfer sizes.
-import { serve, launch, openPage } from "./harness.mjs";
+// A synthetic plan of 1000 tasks (generated here as document text, imported by pasting, so
+// the real path is measured) in headless Chromium against the release dist/:
+//   first render of the outline, a keystroke in a task title (handler and next frame),
+//   moving a task (renumbering), autosave; and the transfer sizes.
+import { serve, launch, openPage, DIST } from "./harness.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { DIST } from "./harness.mjs";
+
+export function synthetic(tasks) {
+  const lines = ["2025年全区安全生产与防灾减灾救灾工作要点", "为做好全区安全生产工作，制定本要点。", "一、重点任务"];
+  const perGroup = 10;
+  for (let i = 0; i < tasks; i++) {
+    if (i % perGroup === 0) lines.push(`（${cn(i / perGroup + 1)}）第${i / perGroup + 1}组重点工作`);
+    lines.push(`${i + 1}．推进第${i + 1}项工作。加强组织领导，完善工作机制，细化工作措施，确保任务按期完成。（责任单位：区应急局，各镇街、区公安分局、区住房城乡建委等有关单位）`);
+  }
+  return lines.join("\n");
+}
+function cn(n) {
+  const d = "零一二三四五六七八九";
+  if (n < 10) return d[n];
+  if (n < 20) return "十" + (n % 10 ? d[n % 10] : "");
+  if (n < 100) return d[Math.floor(n / 10)] + "十" + (n % 10 ? d[n % 10] : "");
+  return String(n);
+}
+
+async function measure(browser, url, tasks) {
+  const { page, context, errors } = await openPage(browser);
+  await page.goto(url);
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("paste-area").fill(synthetic(tasks));
+  let t = performance.now();
+  await page.getByTestId("parse-paste").click();
+  await page.getByTestId("parse-summary").waitFor();
+  const parseMs = performance.now() - t;
+  await page.getByTestId("confirm-template").click();
+  await page.getByTestId("doc-data-next").click();
+  t = performance.now();
+  await page.getByTestId("create-draft-plain").click();
+  await page.getByTestId("edit-row").nth(tasks).waitFor();
+  const renderMs = performance.now() - t;
+  // Keystrokes: the input handler, and the time to the next frame.
+  const typing = await page.evaluate(async () => {
+    const input = document.querySelectorAll('[data-testid="row-title"]')[5];
+    input.focus();
+    const handler = [];
+    const frame = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      input.value += "字";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      handler.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      frame.push(performance.now() - t0);
+    }
+    const med = (a) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    return { handler: med(handler), frame: med(frame), max: Math.max(...handler) };
+  });
+  // Moving a task (Alt+↓) and inserting one near the top (every later number changes).
+  const key = async (k) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      document.activeElement.dispatchEvent(new KeyboardEvent("keydown", { key: k, altKey: k !== "Enter", bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2];
+  };
+  await page.getByTestId("row-title").nth(5).focus();
+  const move = await page.evaluate(key, "ArrowDown");
+  await page.getByTestId("row-title").nth(3).focus();
+  const insert = await page.evaluate(key, "Enter");
+  await page.waitForTimeout(800);
+  const timings = await page.evaluate(() => window.__yaodian_timings ?? {});
+  const size = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.draft.")).map((k) => localStorage.getItem(k).length)[0]);
+  await context.close();
+  return { parseMs, renderMs, typing, move, insert, autosave: timings.autosave, size, errors };
+}
 
 const srv = await serve();
 const browser = await launch();
-const runs = [];
-for (let i = 0; i < 5; i++) {
-  const { page, context } = await openPage(browser);
-  await page.goto(srv.url);
-  await page.getByTestId("plan-title").waitFor();
-  const ms = await page.evaluate(() => performance.now());
-  runs.push(ms);
-  await context.close();
+for (const tasks of [31, 1000]) {
+  const r = await measure(browser, srv.url, tasks);
+  console.log(`plan of ${tasks} tasks:`);
+  console.log(`  paste → parse report shown: ${r.parseMs.toFixed(0)} ms`);
+  console.log(`  first render of the outline (create → last row in DOM): ${r.renderMs.toFixed(0)} ms`);
+  console.log(`  keystroke in a task title: handler ${r.typing.handler.toFixed(2)} ms (max ${r.typing.max.toFixed(2)}), to next frame ${r.typing.frame.toFixed(1)} ms (median of 30)`);
+  console.log(`  move a task (Alt+↓) to next frame: ${r.move.toFixed(1)} ms; insert near the top (Enter, all later numbers change): ${r.insert.toFixed(1)} ms (medians of 5)`);
+  console.log(`  autosave (serialise + localStorage): ${(r.autosave ?? NaN).toFixed(1)} ms for ${(r.size / 1024).toFixed(0)} KB`);
+  if (r.errors.length) console.log(`  console errors: ${r.errors.join(" | ")}`);
 }
-runs.sort((a, b) => a - b);
-console.log(`first render of the sample plan: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)})`);
 for (const f of fs.readdirSync(DIST)) {
   if (!/\.(wasm|js|css)$/.test(f)) continue;
   const bytes = fs.readFileSync(path.join(DIST, f));

@@ -1,5 +1,5 @@
-// Foundation: the release dist/ loads from a subfolder of a static server, shows the built-in
-// sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
+// Foundation: the release dist/ loads from a subfolder of a static server, shows the start
+// page and the built-in sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
 // and makes no request to any other origin.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -26,17 +26,21 @@ test("dist uses only relative URLs", () => {
   assert.ok(fs.existsSync(path.join(DIST, "web.config")), "web.config for IIS");
 });
 
-test("start page shows the sample plan, no errors, no foreign requests", async () => {
+test("start page, then the built-in sample plan; no errors, no foreign requests", async () => {
   const { page, requests, errors, context } = await openPage(browser);
   await page.goto(srv.url, { waitUntil: "load" });
-  const title = page.getByTestId("plan-title");
-  await title.waitFor({ timeout: 20000 });
-  assert.equal(await title.textContent(), "2024年全区安全生产与防灾减灾救灾工作要点");
   assert.match(await page.getByTestId("app-header").textContent(), /要点/);
+  await page.getByTestId("no-drafts").waitFor({ timeout: 20000 });
+  await page.screenshot({ path: screenshotPath("start") });
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("use-sample").click();
+  const title = page.getByTestId("plan-title");
+  await title.waitFor();
+  assert.equal(await title.textContent(), "2024年全区安全生产与防灾减灾救灾工作要点");
   const rows = page.getByTestId("outline-row");
   assert.ok((await rows.count()) >= 31 + 12 + 4, "outline lists headings and all 31 tasks");
   assert.match(await page.getByTestId("parse-summary").textContent(), /任务 31 项/);
-  await page.screenshot({ path: screenshotPath("start"), fullPage: false });
+  await page.screenshot({ path: screenshotPath("sample-preview") });
   await page.waitForTimeout(300);
   assert.deepEqual(errors, [], "console errors");
   assert.deepEqual(foreignRequests(requests, srv.origin), [], "requests to other origins");
