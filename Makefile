@@ -21,7 +21,7 @@ build: setup-build
 
 setup-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked --no-default-features
+	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install trunk --version $(TRUNK_VERSION) --locked --no-default-features
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 from npm binaryen expected first on PATH"; exit 1; }

@@ -55,7 +55,10 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
         for row in walk::rows(&b.body.items, b.body.numbering) {
             match row.item.origin.as_ref() {
                 Some(o) if o.template_item.is_some() => {
-                    drafted.insert(o.template_item.clone().unwrap_or_default(), (row.number.clone(), row.item));
+                    drafted.insert(
+                        o.template_item.clone().unwrap_or_default(),
+                        (row.number.clone(), row.item),
+                    );
                 }
                 _ if row.item.level > 0 || row.item.task.is_some() || !row.item.text.is_empty() => {
                     added.push((row.number.clone(), row.item))
@@ -79,7 +82,13 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
                         };
                         (status, o.reason, Some(item.id.clone()), num.clone(), text)
                     }
-                    None => (OriginStatus::NotApplicable, "已从草稿中删除".to_string(), None, String::new(), String::new()),
+                    None => (
+                        OriginStatus::NotApplicable,
+                        "已从草稿中删除".to_string(),
+                        None,
+                        String::new(),
+                        String::new(),
+                    ),
                 };
                 match status {
                     OriginStatus::Adopted => totals.adopted += 1,
@@ -87,7 +96,11 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
                     OriginStatus::NotApplicable => totals.not_applicable += 1,
                     OriginStatus::Added => totals.added += 1,
                 }
-                let diff = if status == OriginStatus::Modified { diff(&t_text, &d_text) } else { Vec::new() };
+                let diff = if status == OriginStatus::Modified {
+                    diff(&t_text, &d_text)
+                } else {
+                    Vec::new()
+                };
                 out.push(Pair {
                     template_number: row.number.clone(),
                     template_text: t_text,
@@ -129,15 +142,33 @@ mod tests {
         let mut d = edit::draft::from_template(&template, &mut IdGen::new(3));
         let (_, t) = pairs(&d);
         assert_eq!(t.modified + t.not_applicable + t.added, 0);
-        let first_task = walk::rows(&d.body.items, d.body.numbering).into_iter().find(|r| r.number == "1.").unwrap().item.id.clone();
+        let first_task = walk::rows(&d.body.items, d.body.numbering)
+            .into_iter()
+            .find(|r| r.number == "1.")
+            .unwrap()
+            .item
+            .id
+            .clone();
         edit::set_field(&mut d, &first_task, Field::Title, "推行“333”工作法");
-        let second = walk::rows(&d.body.items, d.body.numbering).into_iter().find(|r| r.number == "2.").unwrap().item.id.clone();
+        let second = walk::rows(&d.body.items, d.body.numbering)
+            .into_iter()
+            .find(|r| r.number == "2.")
+            .unwrap()
+            .item
+            .id
+            .clone();
         edit::set_status(&mut d, &second, OriginStatus::NotApplicable, "本区已完成");
         edit::add_sibling(&mut d, &second, &mut IdGen::new(8)).unwrap();
         let (rows, t) = pairs(&d);
         assert_eq!((t.modified, t.not_applicable, t.added), (1, 1, 1));
-        let m = rows.iter().find(|r| r.status == OriginStatus::Modified).unwrap();
-        assert!(m.diff.iter().any(|p| matches!(p, Piece::Added(s) if s.contains("法"))));
+        let m = rows
+            .iter()
+            .find(|r| r.status == OriginStatus::Modified)
+            .unwrap();
+        assert!(m
+            .diff
+            .iter()
+            .any(|p| matches!(p, Piece::Added(s) if s.contains("法"))));
         assert!(m.diff.iter().any(|p| matches!(p, Piece::Removed(_))));
     }
 }

@@ -7,15 +7,36 @@ use crate::model::{walk, Convention, Item, Plan, Task};
 
 /// `（责任单位：安委办，经济信息局、应急局等有关单位）`, or "" when the task names no one.
 pub fn units_clause(plan: &Plan, task: &Task) -> String {
-    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| plan.units.name(id).to_string())
+            .collect::<Vec<_>>()
+    };
     let (lead, coop) = (names(&task.lead), names(&task.coop));
-    let suffix: String = task.generic.iter().filter(|g| g.starts_with('等')).cloned().collect();
-    let loose: Vec<String> = task.generic.iter().filter(|g| !g.starts_with('等')).cloned().collect();
+    let suffix: String = task
+        .generic
+        .iter()
+        .filter(|g| g.starts_with('等'))
+        .cloned()
+        .collect();
+    let loose: Vec<String> = task
+        .generic
+        .iter()
+        .filter(|g| !g.starts_with('等'))
+        .cloned()
+        .collect();
     let mut groups: Vec<String> = match plan.convention {
-        Convention::FirstGroupLeads => [lead.join("、"), coop.join("、")].into_iter().filter(|g| !g.is_empty()).collect(),
+        Convention::FirstGroupLeads => [lead.join("、"), coop.join("、")]
+            .into_iter()
+            .filter(|g| !g.is_empty())
+            .collect(),
         Convention::FirstUnitLeads => {
             let all: Vec<String> = lead.into_iter().chain(coop).collect();
-            if all.is_empty() { vec![] } else { vec![all.join("、")] }
+            if all.is_empty() {
+                vec![]
+            } else {
+                vec![all.join("、")]
+            }
         }
     };
     if groups.is_empty() && suffix.is_empty() && loose.is_empty() {
@@ -31,7 +52,9 @@ pub fn units_clause(plan: &Plan, task: &Task) -> String {
 /// An item's paragraph as printed: number, title, 。, text, and its unit clause.
 pub fn paragraph(plan: &Plan, number: &str, item: &Item) -> String {
     let mut s = format!("{number}{}", item.title);
-    if !item.text.is_empty() || item.task.is_some() && !item.title.is_empty() && !item.title.ends_with('。') {
+    if !item.text.is_empty()
+        || item.task.is_some() && !item.title.is_empty() && !item.title.ends_with('。')
+    {
         if !item.title.is_empty() && (item.level >= 3 || !item.text.is_empty()) {
             s.push('。');
         }
@@ -80,7 +103,8 @@ mod tests {
                 .into_iter()
                 .map(|r| {
                     let t = r.item.task.clone().unwrap_or_default();
-                    let n = |ids: &[String]| ids.iter().map(|i| p.units.name(i).to_string()).collect();
+                    let n =
+                        |ids: &[String]| ids.iter().map(|i| p.units.name(i).to_string()).collect();
                     (r.number.clone(), r.item.full_text(), n(&t.lead), n(&t.coop))
                 })
                 .collect()
@@ -110,9 +134,17 @@ pub struct TaskRow {
 /// Every task of the plan in document order (bodies, then their tables).
 pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
     let mut out = Vec::new();
-    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| plan.units.name(id).to_string())
+            .collect::<Vec<_>>()
+    };
     for b in walk::bodies(plan) {
-        let prefix = if b.attachment == 0 { String::new() } else { format!("附件{} ", b.attachment) };
+        let prefix = if b.attachment == 0 {
+            String::new()
+        } else {
+            format!("附件{} ", b.attachment)
+        };
         let mut lists = vec![(&b.body.items, b.body.numbering)];
         lists.extend(b.body.tables.iter().map(|t| (&t.items, t.numbering)));
         for (items, style) in lists {

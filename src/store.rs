@@ -49,8 +49,19 @@ pub struct DraftMeta {
 
 impl DraftMeta {
     pub fn of(plan: &Plan, updated: f64, rev: u64) -> Self {
-        let name = if plan.doc.title.is_empty() { "未命名草稿".to_string() } else { plan.doc.title.clone() };
-        Self { id: plan.id.clone(), name, year: plan.doc.year, updated, rev, tasks: crate::model::walk::task_count(plan) }
+        let name = if plan.doc.title.is_empty() {
+            "未命名草稿".to_string()
+        } else {
+            plan.doc.title.clone()
+        };
+        Self {
+            id: plan.id.clone(),
+            name,
+            year: plan.doc.year,
+            updated,
+            rev,
+            tasks: crate::model::walk::task_count(plan),
+        }
     }
 }
 
@@ -91,7 +102,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { rules: crate::edit::localize::default_rules(), editor_name: String::new() }
+        Self {
+            rules: crate::edit::localize::default_rules(),
+            editor_name: String::new(),
+        }
     }
 }
 

@@ -10,18 +10,24 @@ use crate::web::{files, storage};
 use leptos::ev;
 use leptos::prelude::*;
 
-const TABS: [(Tab, &str, &str); 7] = [
+const TABS: [(Tab, &str, &str); 8] = [
     (Tab::Outline, "编辑", "tab-outline"),
     (Tab::Document, "文档", "tab-document"),
     (Tab::Tasks, "任务清单", "tab-tasks"),
     (Tab::ByUnit, "按单位", "tab-byunit"),
     (Tab::Compare, "对照", "tab-compare"),
     (Tab::Units, "单位库", "tab-units"),
+    (Tab::Info, "文件信息", "tab-info"),
     (Tab::Problems, "问题", "tab-problems"),
 ];
 
 pub fn export_json(editor: Editor) {
-    let (name, text) = editor.plan.with_value(|p| (files::safe_name(&p.doc.title, "json"), crate::format::save(p)));
+    let (name, text) = editor.plan.with_value(|p| {
+        (
+            files::safe_name(&p.doc.title, "json"),
+            crate::format::save(p),
+        )
+    });
     let _ = files::download(&name, "application/json", text.as_bytes());
 }
 
@@ -46,12 +52,20 @@ pub fn EditorScreen() -> impl IntoView {
     on_cleanup(move || handle.remove());
     let title = move || {
         editor.content.track();
-        editor.plan.with_value(|p| if p.doc.title.is_empty() { "未命名草稿".to_string() } else { p.doc.title.clone() })
+        editor.plan.with_value(|p| {
+            if p.doc.title.is_empty() {
+                "未命名草稿".to_string()
+            } else {
+                p.doc.title.clone()
+            }
+        })
     };
     let problem_count = Memo::new(move |_| {
         editor.settled.track();
         editor.structure.track();
-        editor.plan.with_value(|p| crate::validate::problems(p).len())
+        editor
+            .plan
+            .with_value(|p| crate::validate::problems(p).len())
     });
     let show_snaps = RwSignal::new(false);
 
@@ -97,6 +111,7 @@ pub fn EditorScreen() -> impl IntoView {
                 Tab::ByUnit => view! { <super::views::ByUnit /> }.into_any(),
                 Tab::Compare => view! { <super::views::CompareView /> }.into_any(),
                 Tab::Units => view! { <super::registry::RegistryEditor /> }.into_any(),
+                Tab::Info => view! { <super::docinfo::DocInfoForm /> }.into_any(),
                 Tab::Problems => view! { <super::problems::ProblemsPanel /> }.into_any(),
             }}
         </main>
@@ -146,8 +161,16 @@ fn Snapshots() -> impl IntoView {
     let id2 = id.clone();
     let take = move |_| {
         let n = name.get_untracked();
-        let n = if n.trim().is_empty() { crate::store::format_time(storage::now()) } else { n };
-        let snap = Snapshot { name: n, time: storage::now(), plan: editor.plan.with_value(crate::format::save_compact) };
+        let n = if n.trim().is_empty() {
+            crate::store::format_time(storage::now())
+        } else {
+            n
+        };
+        let snap = Snapshot {
+            name: n,
+            time: storage::now(),
+            plan: editor.plan.with_value(crate::format::save_compact),
+        };
         let mut l = list.get_untracked();
         l.insert(0, snap);
         match storage::save_snapshots(&id2, &l) {

@@ -4,6 +4,7 @@
 //! Deliberately holds no document logic (that is the pure core) and no browser plumbing
 //! beyond what `crate::web` offers.
 
+mod docinfo;
 mod editor;
 mod newdraft;
 mod outline;
@@ -47,10 +48,14 @@ pub fn App() -> impl IntoView {
             ui.drafts.update(|n| *n += 1);
         }
         let open_id = editor.plan.with_value(|p| p.id.clone());
-        if ui.screen.get_untracked() == Screen::Edit && crate::store::draft_id_of_key(&key) == Some(open_id.as_str()) {
+        if ui.screen.get_untracked() == Screen::Edit
+            && crate::store::draft_id_of_key(&key) == Some(open_id.as_str())
+        {
             let theirs = crate::web::storage::current_rev(&open_id);
             if theirs != editor.rev.get_value() {
-                editor.save.set(SaveState::Failed(crate::web::storage::SaveError::Conflict));
+                editor
+                    .save
+                    .set(SaveState::Failed(crate::web::storage::SaveError::Conflict));
             }
         }
     });

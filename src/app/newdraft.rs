@@ -34,7 +34,11 @@ pub fn NewDraft() -> impl IntoView {
     let error = RwSignal::new(String::new());
     let convention = RwSignal::new(Convention::FirstGroupLeads);
     let pasted = RwSignal::new(String::new());
-    let opts = move || ParseOptions { convention: convention.get_untracked(), seed: crate::web::random_seed(), ..Default::default() };
+    let opts = move || ParseOptions {
+        convention: convention.get_untracked(),
+        seed: crate::web::random_seed(),
+        ..Default::default()
+    };
 
     let accept = move |plan: Plan, r: Option<ParseReport>| {
         error.set(String::new());
@@ -134,11 +138,20 @@ pub fn NewDraft() -> impl IntoView {
 }
 
 #[component]
-fn Preview(template: RwSignal<Option<Plan>>, report: RwSignal<Option<ParseReport>>, step: RwSignal<Step>) -> impl IntoView {
+fn Preview(
+    template: RwSignal<Option<Plan>>,
+    report: RwSignal<Option<ParseReport>>,
+    step: RwSignal<Step>,
+) -> impl IntoView {
     let ui = expect_context::<Ui>();
     let plan = template.get_untracked().unwrap_or_default();
     let r = report.get_untracked();
-    let attachments: Vec<String> = plan.attachments.iter().enumerate().map(|(i, a)| format!("附件{}：{}", i + 1, a.title)).collect();
+    let attachments: Vec<String> = plan
+        .attachments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("附件{}：{}", i + 1, a.title))
+        .collect();
     view! {
         <section class="card" data-testid="preview">
             <div class="row-actions">
@@ -170,7 +183,10 @@ fn Preview(template: RwSignal<Option<Plan>>, report: RwSignal<Option<ParseReport
 #[component]
 fn DocData(template: RwSignal<Option<Plan>>, step: RwSignal<Step>) -> impl IntoView {
     let doc = template.get_untracked().map(|p| p.doc).unwrap_or_default();
-    let field = |label: &'static str, testid: &'static str, value: String, set: fn(&mut crate::model::DocInfo, String)| {
+    let field = |label: &'static str,
+                 testid: &'static str,
+                 value: String,
+                 set: fn(&mut crate::model::DocInfo, String)| {
         view! {
             <label class="field">
                 <span>{label}</span>
@@ -204,15 +220,27 @@ fn DocData(template: RwSignal<Option<Plan>>, step: RwSignal<Step>) -> impl IntoV
 fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl IntoView {
     let rules: RwSignal<Vec<Rule>> = RwSignal::new(storage::settings().rules);
     let skipped: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
-    let changes = Memo::new(move |_| template.with(|t| t.as_ref().map(|p| localize::preview(p, &rules.get())).unwrap_or_default()));
+    let changes = Memo::new(move |_| {
+        template.with(|t| {
+            t.as_ref()
+                .map(|p| localize::preview(p, &rules.get()))
+                .unwrap_or_default()
+        })
+    });
     let create = move |apply: bool| {
-        let Some(t) = template.get_untracked() else { return };
+        let Some(t) = template.get_untracked() else {
+            return;
+        };
         let mut s = storage::settings();
         s.rules = rules.get_untracked();
         storage::save_settings(&s);
         let mut ids = crate::model::IdGen::new(crate::web::random_seed());
         let mut base = t.clone();
-        base.doc = crate::model::DocInfo { title: t.doc.title.clone(), year: t.doc.year, ..base.doc };
+        base.doc = crate::model::DocInfo {
+            title: t.doc.title.clone(),
+            year: t.doc.year,
+            ..base.doc
+        };
         let mut draft = crate::edit::draft::from_template(&base, &mut ids);
         draft.doc = t.doc.clone();
         if apply {

@@ -42,7 +42,9 @@ pub fn ProblemsPanel() -> impl IntoView {
 /// Scroll the outline row of `id` into view once it is rendered.
 pub fn scroll_to(id: String) {
     request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let Ok(Some(el)) = doc.query_selector(&format!("[data-id=\"{id}\"]")) {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Nearest);

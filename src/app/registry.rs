@@ -16,10 +16,19 @@ pub fn RegistryEditor() -> impl IntoView {
         editor.epoch.track();
         editor.plan.with_value(|p| {
             let usage = ops::usage(p);
-            p.units.units.iter().map(|u| (u.clone(), usage.get(&u.id).copied().unwrap_or((0, 0)))).collect::<Vec<_>>()
+            p.units
+                .units
+                .iter()
+                .map(|u| (u.clone(), usage.get(&u.id).copied().unwrap_or((0, 0))))
+                .collect::<Vec<_>>()
         })
     });
-    let all = move || rows.get().into_iter().map(|(u, _)| (u.id, u.name)).collect::<Vec<_>>();
+    let all = move || {
+        rows.get()
+            .into_iter()
+            .map(|(u, _)| (u.id, u.name))
+            .collect::<Vec<_>>()
+    };
     view! {
         <section class="card registry" data-testid="registry">
             <p class="hint">"同一单位的不同写法（如“区应急局”“应急局”“应急管理局”）作为别名记在一起，统计和按单位视图才准确。改名后原名自动成为别名；合并后所有任务随之更新。"</p>

@@ -32,7 +32,8 @@ fn row_list(editor: Editor, epoch: u64) -> Listing {
         for b in walk::bodies(p) {
             let mut first = true;
             for r in walk::rows(&b.body.items, b.body.numbering) {
-                let section = (first && b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title));
+                let section = (first && b.attachment > 0)
+                    .then(|| format!("附件{}　{}", b.attachment, b.title));
                 first = false;
                 numbers.insert(r.item.id.clone(), r.number);
                 out.push(RowData {
@@ -50,7 +51,11 @@ fn row_list(editor: Editor, epoch: u64) -> Listing {
 }
 
 /// Run a structural edit and keep the item selected and focused.
-fn structural(editor: Editor, id: &str, f: impl FnOnce(&mut crate::model::Plan, &mut crate::model::IdGen) -> Option<String>) {
+fn structural(
+    editor: Editor,
+    id: &str,
+    f: impl FnOnce(&mut crate::model::Plan, &mut crate::model::IdGen) -> Option<String>,
+) {
     let t0 = crate::web::perf_now();
     let mut target = None;
     editor.edit(None, true, |p, ids| {
@@ -107,14 +112,21 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
             editor.units_rev.track();
             editor.plan.with_value(|p| {
                 let task = edit::item(p, &id)?.task.clone()?;
-                let names = |ids: &[String]| ids.iter().map(|u| p.units.name(u).to_string()).collect::<Vec<_>>().join("、");
+                let names = |ids: &[String]| {
+                    ids.iter()
+                        .map(|u| p.units.name(u).to_string())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                };
                 Some((names(&task.lead), names(&task.coop), task.deadline.clone()))
             })
         })
     };
     Effect::new(move |_| {
         editor.units_rev.track();
-        let s = editor.plan.with_value(|p| edit::item(p, &id_status).and_then(|i| i.origin.as_ref().map(|o| o.status)));
+        let s = editor.plan.with_value(|p| {
+            edit::item(p, &id_status).and_then(|i| i.origin.as_ref().map(|o| o.status))
+        });
         status.set(s);
     });
     let selected = {
@@ -129,7 +141,9 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
                 edit::set_field(p, &id, field, &value);
             });
             if status.get_untracked() == Some(OriginStatus::Adopted) {
-                status.set(editor.plan.with_value(|p| edit::item(p, &id).and_then(|i| i.origin.as_ref().map(|o| o.status))));
+                status.set(editor.plan.with_value(|p| {
+                    edit::item(p, &id).and_then(|i| i.origin.as_ref().map(|o| o.status))
+                }));
             }
         }
     };
@@ -139,22 +153,33 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
         move |ev: web_sys::KeyboardEvent| {
             let id = id.as_str();
             match (ev.key().as_str(), ev.alt_key(), ev.shift_key()) {
-                ("Enter", false, false) if ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some() => {
+                ("Enter", false, false)
+                    if ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .is_some() =>
+                {
                     ev.prevent_default();
                     structural(editor, id, |p, ids| edit::add_sibling(p, id, ids));
                 }
                 ("Tab", false, false) => {
                     ev.prevent_default();
-                    structural(editor, id, |p, _| edit::indent(p, id).then(|| id.to_string()));
+                    structural(editor, id, |p, _| {
+                        edit::indent(p, id).then(|| id.to_string())
+                    });
                 }
                 ("Tab", false, true) => {
                     ev.prevent_default();
-                    structural(editor, id, |p, _| edit::outdent(p, id).then(|| id.to_string()));
+                    structural(editor, id, |p, _| {
+                        edit::outdent(p, id).then(|| id.to_string())
+                    });
                 }
                 ("ArrowUp", true, _) | ("ArrowDown", true, _) => {
                     ev.prevent_default();
                     let up = ev.key() == "ArrowUp";
-                    structural(editor, id, |p, _| edit::move_by(p, id, up).then(|| id.to_string()));
+                    structural(editor, id, |p, _| {
+                        edit::move_by(p, id, up).then(|| id.to_string())
+                    });
                 }
                 _ => {}
             }
@@ -175,7 +200,14 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
         let id = id.clone();
         move || {
             let id = id.clone();
-            let b = move |label: &'static str, tip: &'static str, testid: &'static str, op: fn(&mut crate::model::Plan, &str, &mut crate::model::IdGen) -> Option<String>| {
+            let b = move |label: &'static str,
+                          tip: &'static str,
+                          testid: &'static str,
+                          op: fn(
+                &mut crate::model::Plan,
+                &str,
+                &mut crate::model::IdGen,
+            ) -> Option<String>| {
                 let id = id.clone();
                 view! { <button class="mini" title=tip data-testid=testid on:click=move |_| structural(editor, &id, |p, ids| op(p, &id, ids))>{label}</button> }
             };
@@ -242,7 +274,12 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
 fn next_selection(p: &crate::model::Plan, id: &str) -> String {
     let ids: Vec<String> = walk::bodies(p)
         .iter()
-        .flat_map(|b| walk::rows(&b.body.items, b.body.numbering).into_iter().map(|r| r.item.id.clone()).collect::<Vec<_>>())
+        .flat_map(|b| {
+            walk::rows(&b.body.items, b.body.numbering)
+                .into_iter()
+                .map(|r| r.item.id.clone())
+                .collect::<Vec<_>>()
+        })
         .collect();
     let pos = ids.iter().position(|x| x == id).unwrap_or(0);
     ids.get(pos.saturating_sub(1)).cloned().unwrap_or_default()

@@ -31,7 +31,9 @@ pub fn StartPage() -> impl IntoView {
     let pending: RwSignal<Option<Plan>> = RwSignal::new(None);
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
         input.set_value("");
         leptos::task::spawn_local(async move {
             let bytes = match files::read(&file).await {

@@ -27,6 +27,7 @@ pub enum Tab {
     ByUnit,
     Compare,
     Units,
+    Info,
     Problems,
 }
 
@@ -55,7 +56,11 @@ pub struct Ui {
 
 impl Ui {
     pub fn new() -> Self {
-        Self { screen: RwSignal::new(Screen::Start), banners: RwSignal::new(Vec::new()), drafts: RwSignal::new(0) }
+        Self {
+            screen: RwSignal::new(Screen::Start),
+            banners: RwSignal::new(Vec::new()),
+            drafts: RwSignal::new(0),
+        }
     }
 
     pub fn banner(&self, kind: &'static str, text: impl Into<String>) {
@@ -135,10 +140,16 @@ impl Editor {
     }
 
     /// Apply an edit. `burst` coalesces typing; `structural` re-renders the outline.
-    pub fn edit(&self, burst: Option<&str>, structural: bool, f: impl FnOnce(&mut Plan, &mut IdGen) -> bool) -> bool {
+    pub fn edit(
+        &self,
+        burst: Option<&str>,
+        structural: bool,
+        f: impl FnOnce(&mut Plan, &mut IdGen) -> bool,
+    ) -> bool {
         let snapshot = self.plan.with_value(Clone::clone);
         let mut changed = false;
-        self.plan.update_value(|p| self.ids.update_value(|ids| changed = f(p, ids)));
+        self.plan
+            .update_value(|p| self.ids.update_value(|ids| changed = f(p, ids)));
         if !changed {
             return false;
         }
@@ -165,7 +176,8 @@ impl Editor {
         let first = self.history.with_value(|h| h.burst() != Some(burst));
         if first {
             let snapshot = self.plan.with_value(Clone::clone);
-            self.history.update_value(|h| h.record(&snapshot, Some(burst)));
+            self.history
+                .update_value(|h| h.record(&snapshot, Some(burst)));
         }
         self.plan.update_value(f);
         self.content.update(|n| *n += 1);
@@ -178,7 +190,8 @@ impl Editor {
 
     pub fn undo(&self) -> bool {
         let mut done = false;
-        self.plan.update_value(|p| self.history.update_value(|h| done = h.undo(p)));
+        self.plan
+            .update_value(|p| self.history.update_value(|h| done = h.undo(p)));
         if done {
             self.bump_all();
             self.schedule_save();
@@ -188,7 +201,8 @@ impl Editor {
 
     pub fn redo(&self) -> bool {
         let mut done = false;
-        self.plan.update_value(|p| self.history.update_value(|h| done = h.redo(p)));
+        self.plan
+            .update_value(|p| self.history.update_value(|h| done = h.redo(p)));
         if done {
             self.bump_all();
             self.schedule_save();
@@ -206,7 +220,10 @@ impl Editor {
     }
 
     fn schedule_save(&self) {
-        if matches!(self.save.get_untracked(), SaveState::Failed(SaveError::Conflict)) {
+        if matches!(
+            self.save.get_untracked(),
+            SaveState::Failed(SaveError::Conflict)
+        ) {
             return;
         }
         self.save.set(SaveState::Pending);
@@ -214,7 +231,11 @@ impl Editor {
             h.clear();
         }
         let this = *self;
-        let handle = set_timeout_with_handle(move || this.flush(false), Duration::from_millis(AUTOSAVE_DELAY_MS)).ok();
+        let handle = set_timeout_with_handle(
+            move || this.flush(false),
+            Duration::from_millis(AUTOSAVE_DELAY_MS),
+        )
+        .ok();
         self.timer.set_value(handle);
     }
 
@@ -229,7 +250,9 @@ impl Editor {
             return;
         }
         let start = storage::now();
-        let result = self.plan.with_value(|p| storage::save(p, self.rev.get_value(), force));
+        let result = self
+            .plan
+            .with_value(|p| storage::save(p, self.rev.get_value(), force));
         crate::web::record_timing("autosave", storage::now() - start);
         match result {
             Ok(rev) => {

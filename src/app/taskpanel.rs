@@ -40,21 +40,37 @@ fn Details(id: String) -> impl IntoView {
     };
     let id = StoredValue::new(id);
     let task = RwSignal::new(item.task.clone());
-    let refresh = move || task.set(editor.plan.with_value(|p| edit::item(p, &id.get_value()).and_then(|i| i.task.clone())));
+    let refresh = move || {
+        task.set(
+            editor
+                .plan
+                .with_value(|p| edit::item(p, &id.get_value()).and_then(|i| i.task.clone())),
+        )
+    };
     let set_lists = move |lead: Vec<String>, coop: Vec<String>| {
         editor.edit_task(|p, _| edit::set_units(p, &id.get_value(), lead, coop));
         refresh();
     };
-    let is_template_item = item.origin.as_ref().is_some_and(|o| o.template_item.is_some());
+    let is_template_item = item
+        .origin
+        .as_ref()
+        .is_some_and(|o| o.template_item.is_some());
     let status = RwSignal::new(item.origin.as_ref().map(|o| o.status));
-    let reason = RwSignal::new(item.origin.as_ref().map(|o| o.reason.clone()).unwrap_or_default());
+    let reason = RwSignal::new(
+        item.origin
+            .as_ref()
+            .map(|o| o.reason.clone())
+            .unwrap_or_default(),
+    );
     let set_status = move |s: OriginStatus| {
         editor.edit_task(|p, _| edit::set_status(p, &id.get_value(), s, &reason.get_untracked()));
         status.set(Some(s));
     };
     let make_task = move |on: bool| {
         editor.edit_task(|p, _| {
-            let Some(i) = edit::item_mut(p, &id.get_value()) else { return false };
+            let Some(i) = edit::item_mut(p, &id.get_value()) else {
+                return false;
+            };
             i.task = on.then(Default::default);
             true
         });
@@ -122,7 +138,12 @@ fn Details(id: String) -> impl IntoView {
 }
 
 #[component]
-fn UnitList(role: Role, ids: Vec<String>, other: Vec<String>, set_lists: impl Fn(Vec<String>, Vec<String>) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn UnitList(
+    role: Role,
+    ids: Vec<String>,
+    other: Vec<String>,
+    set_lists: impl Fn(Vec<String>, Vec<String>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let (label, testid) = match role {
         Role::Lead => ("牵头单位", "lead-list"),
@@ -170,7 +191,11 @@ fn UnitList(role: Role, ids: Vec<String>, other: Vec<String>, set_lists: impl Fn
 
 /// Type a name; matches by name or alias are offered; Enter or a click assigns it.
 #[component]
-fn UnitPicker(lead: Vec<String>, coop: Vec<String>, set_lists: impl Fn(Vec<String>, Vec<String>) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn UnitPicker(
+    lead: Vec<String>,
+    coop: Vec<String>,
+    set_lists: impl Fn(Vec<String>, Vec<String>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let query = RwSignal::new(String::new());
     let lead = StoredValue::new(lead);
@@ -192,7 +217,16 @@ fn UnitPicker(lead: Vec<String>, coop: Vec<String>, set_lists: impl Fn(Vec<Strin
                         || crate::model::units::name_key(&u.name).contains(&key)
                 })
                 .take(8)
-                .map(|u| (u.id.clone(), u.name.clone(), u.aliases.iter().find(|a| a.contains(q) && !u.name.contains(q)).cloned()))
+                .map(|u| {
+                    (
+                        u.id.clone(),
+                        u.name.clone(),
+                        u.aliases
+                            .iter()
+                            .find(|a| a.contains(q) && !u.name.contains(q))
+                            .cloned(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -200,7 +234,11 @@ fn UnitPicker(lead: Vec<String>, coop: Vec<String>, set_lists: impl Fn(Vec<Strin
         let (mut l, mut c) = (lead.get_value(), coop.get_value());
         l.retain(|x| *x != uid);
         c.retain(|x| *x != uid);
-        if as_lead { l.push(uid) } else { c.push(uid) }
+        if as_lead {
+            l.push(uid)
+        } else {
+            c.push(uid)
+        }
         set_lists(l, c);
         query.set(String::new());
     };

@@ -138,7 +138,9 @@ fn strip_label(s: &str) -> (Option<bool>, &str) {
 fn group_names(group: &str) -> Vec<String> {
     let mut parts = split_top(group, &['、']);
     let collective = |p: &str| p.contains("成员单位") || p.ends_with("有关单位");
-    let committee = |p: &str| p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办'));
+    let committee = |p: &str| {
+        p.chars().count() <= 6 && (p.ends_with('委') || p.ends_with('会') || p.ends_with('办'))
+    };
     if parts.len() > 1 && parts.last().is_some_and(|p| collective(p)) {
         let last = parts.len() - 1;
         let mut start = last;

@@ -8,7 +8,9 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The bytes of a File.
 pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = JsFuture::from(file.array_buffer()).await.map_err(|_| "无法读取该文件。".to_string())?;
+    let buf = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "无法读取该文件。".to_string())?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
@@ -18,10 +20,17 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| "无法生成文件。".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "无法生成下载链接。".to_string())?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("页面不可用")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "页面不可用")?.unchecked_into();
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)
+        .map_err(|_| "无法生成文件。".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "无法生成下载链接。".to_string())?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("页面不可用")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "页面不可用")?
+        .unchecked_into();
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -31,7 +40,23 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
 
 /// A file name from a plan title: keep Chinese, replace characters Windows forbids.
 pub fn safe_name(title: &str, ext: &str) -> String {
-    let base: String = title.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    let base: String = title
+        .chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
     let base = base.trim();
-    format!("{}.{ext}", if base.is_empty() { "要点草稿" } else { base })
+    format!(
+        "{}.{ext}",
+        if base.is_empty() {
+            "要点草稿"
+        } else {
+            base
+        }
+    )
 }

@@ -27,12 +27,17 @@ pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
 pub fn record_timing(name: &str, ms: f64) {
     let Some(w) = web_sys::window() else { return };
     let key = wasm_bindgen::JsValue::from_str("__yaodian_timings");
-    let obj = js_sys::Reflect::get(&w, &key).ok().filter(|v| v.is_object()).unwrap_or_else(|| js_sys::Object::new().into());
+    let obj = js_sys::Reflect::get(&w, &key)
+        .ok()
+        .filter(|v| v.is_object())
+        .unwrap_or_else(|| js_sys::Object::new().into());
     let _ = js_sys::Reflect::set(&obj, &name.into(), &ms.into());
     let _ = js_sys::Reflect::set(&w, &key, &obj);
 }
 
 /// Milliseconds from a monotonic clock.
 pub fn perf_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }

@@ -42,7 +42,10 @@ pub fn get(key: &str) -> Option<String> {
 
 pub fn set(key: &str, value: &str) -> Result<(), SaveError> {
     raw().set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
         if name.contains("Quota") {
             SaveError::Quota
         } else {
@@ -69,7 +72,9 @@ pub fn list() -> (Vec<DraftMeta>, Vec<String>) {
         None => Some(Vec::new()),
         Some(raw) => store::parse_index(&raw).or_else(|| {
             let b = back_up(store::INDEX_KEY, &raw);
-            notices.push(format!("草稿目录已损坏，原始内容已备份为“{b}”，已重新整理目录。"));
+            notices.push(format!(
+                "草稿目录已损坏，原始内容已备份为“{b}”，已重新整理目录。"
+            ));
             None
         }),
     };
@@ -77,9 +82,13 @@ pub fn list() -> (Vec<DraftMeta>, Vec<String>) {
     // Drafts present in storage but missing from the index (or all of them, after a rebuild).
     let storage = raw();
     let len = storage.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect();
     for key in keys {
-        let Some(id) = store::draft_id_of_key(&key) else { continue };
+        let Some(id) = store::draft_id_of_key(&key) else {
+            continue;
+        };
         if index.iter().any(|m| m.id == id) {
             continue;
         }
@@ -99,7 +108,10 @@ pub fn list() -> (Vec<DraftMeta>, Vec<String>) {
                 Err(e) => {
                     let b = back_up(&key, &raw);
                     remove(&key);
-                    notices.push(format!("草稿“{}”无法读取（{e}）。原始内容已备份为“{b}”，其他草稿不受影响。", meta.name));
+                    notices.push(format!(
+                        "草稿“{}”无法读取（{e}）。原始内容已备份为“{b}”，其他草稿不受影响。",
+                        meta.name
+                    ));
                     false
                 }
             },
@@ -130,7 +142,9 @@ pub fn current_rev(id: &str) -> u64 {
 
 /// Save a draft if nobody else saved it since `expected_rev`; returns the new revision.
 pub fn save(plan: &Plan, expected_rev: u64, force: bool) -> Result<u64, SaveError> {
-    let mut index = get(store::INDEX_KEY).and_then(|raw| store::parse_index(&raw)).unwrap_or_default();
+    let mut index = get(store::INDEX_KEY)
+        .and_then(|raw| store::parse_index(&raw))
+        .unwrap_or_default();
     let stored = index.iter().find(|m| m.id == plan.id).map_or(0, |m| m.rev);
     if stored != expected_rev && !force {
         return Err(SaveError::Conflict);
@@ -153,7 +167,9 @@ pub fn delete(id: &str) {
 }
 
 pub fn snapshots(id: &str) -> Vec<Snapshot> {
-    get(&store::snapshots_key(id)).and_then(|raw| store::parse_snapshots(&raw)).unwrap_or_default()
+    get(&store::snapshots_key(id))
+        .and_then(|raw| store::parse_snapshots(&raw))
+        .unwrap_or_default()
 }
 
 pub fn save_snapshots(id: &str, list: &[Snapshot]) -> Result<(), SaveError> {
@@ -161,9 +177,14 @@ pub fn save_snapshots(id: &str, list: &[Snapshot]) -> Result<(), SaveError> {
 }
 
 pub fn settings() -> Settings {
-    get(store::SETTINGS_KEY).map(|raw| store::parse_settings(&raw)).unwrap_or_default()
+    get(store::SETTINGS_KEY)
+        .map(|raw| store::parse_settings(&raw))
+        .unwrap_or_default()
 }
 
 pub fn save_settings(s: &Settings) {
-    let _ = set(store::SETTINGS_KEY, &serde_json::to_string(s).unwrap_or_default());
+    let _ = set(
+        store::SETTINGS_KEY,
+        &serde_json::to_string(s).unwrap_or_default(),
+    );
 }

@@ -118,6 +118,12 @@ test("editing: type, move, indent, add, delete, undo/redo by mouse and keyboard;
   assert.equal(await titleOf(page, "31."), "建立考评机制");
   await page.keyboard.press("Shift+Tab");
   assert.equal(await titleOf(page, "4."), "新增任务");
+  // A child: task 4 gets a （1） sub-item, removed again by undo.
+  await row(page, "4.").getByTestId("add-child").click();
+  assert.ok((await numbers(page)).includes("（1）"));
+  await page.getByTestId("undo").click();
+  assert.ok(!(await numbers(page)).includes("（1）"));
+  await row(page, "4.").click();
   // Delete, then Ctrl+Z restores it; Ctrl+Y deletes again.
   await row(page, "4.").getByTestId("delete").click();
   assert.equal(await titleOf(page, "31."), "建立考评机制");
@@ -129,7 +135,7 @@ test("editing: type, move, indent, add, delete, undo/redo by mouse and keyboard;
   assert.equal(await titleOf(page, "4."), "新增任务");
   await page.keyboard.press("Control+Shift+z");
   assert.equal(await titleOf(page, "4."), "完善工作任务落实闭环机制");
-  // Eight edits so far (typing four characters counts as one): eight undos reach the start.
+  // Eight edits remain (typing four characters counts as one): eight undos reach the start.
   for (let i = 0; i < 7; i++) await page.getByTestId("undo").click();
   assert.equal(await titleOf(page, "3."), "强化综合统筹协调（修订）");
   await page.getByTestId("undo").click();

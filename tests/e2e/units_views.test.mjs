@@ -99,6 +99,26 @@ test("registry: rename and merge update every task", async () => {
   await context.close();
 });
 
+test("文件信息: document data and conventions are editable and shown in 文档", async () => {
+  const { page, context } = await draft();
+  await page.getByTestId("tab-info").click();
+  await page.getByTestId("info-cc").fill("区委办公室、区人大常委会办公室");
+  await page.getByTestId("info-number").fill("万盛经开发〔2025〕2号");
+  await page.getByTestId("info-convention").selectOption("unit");
+  await page.getByTestId("tab-document").click();
+  const text = await page.getByTestId("document-view").textContent();
+  assert.match(text, /抄送：区委办公室、区人大常委会办公室。/);
+  assert.match(text, /万盛经开发〔2025〕2号/);
+  assert.match(text, /（责任单位：安委办、经济信息局、住房城乡建设局、交通局、应急局等有关单位）/);
+  await page.getByTestId("tab-info").click();
+  await page.getByTestId("info-numbering").selectOption("restart");
+  await page.getByTestId("tab-outline").click();
+  assert.equal(await row(page, "2.").getByTestId("row-title").inputValue(), "强化综合统筹协调");
+  await page.keyboard.press("Control+z");
+  assert.equal(await row(page, "2.").getByTestId("row-title").inputValue(), "推进基层应急管理体系建设");
+  await context.close();
+});
+
 test("views: 文档 in GB/T 9704 layout, 任务清单 filters, 按单位 chart, 对照 with diff and 不适用", async () => {
   const { page, errors, context } = await draft();
   // Edit one task and mark another 不适用 so 对照 has something to show.

@@ -18,7 +18,11 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
                 _ => format!("p h{}", item.level.min(5)),
             };
             let head = format!("{}{}", r.number, item.title);
-            let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) { "" } else { "。" };
+            let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
+                ""
+            } else {
+                "。"
+            };
             let mut tail = item.text.clone();
             if let Some(t) = &item.task {
                 tail.push_str(&render::units_clause(plan, t));

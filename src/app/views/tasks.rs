@@ -15,13 +15,23 @@ pub fn TaskList() -> impl IntoView {
         editor.units_rev.track();
         editor.plan.with_value(render::task_rows)
     });
-    let units = move || editor.plan.with_value(|p| p.units.units.iter().map(|u| (u.id.clone(), u.name.clone())).collect::<Vec<_>>());
+    let units = move || {
+        editor.plan.with_value(|p| {
+            p.units
+                .units
+                .iter()
+                .map(|u| (u.id.clone(), u.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let shown = Memo::new(move |_| {
         let (u, q) = (unit.get(), text.get());
         all.get()
             .into_iter()
             .filter(|r| u.is_empty() || r.lead_ids.contains(&u) || r.coop_ids.contains(&u))
-            .filter(|r| q.trim().is_empty() || r.title.contains(q.trim()) || r.text.contains(q.trim()))
+            .filter(|r| {
+                q.trim().is_empty() || r.title.contains(q.trim()) || r.text.contains(q.trim())
+            })
             .collect::<Vec<_>>()
     });
     view! {

@@ -26,13 +26,24 @@ pub fn ByUnit() -> impl IntoView {
                 .iter()
                 .map(|u| {
                     let pick = |f: &dyn Fn(&render::TaskRow) -> bool| {
-                        rows.iter().filter(|r| f(r)).map(|r| format!("{}{}", r.number, r.title)).collect::<Vec<_>>()
+                        rows.iter()
+                            .filter(|r| f(r))
+                            .map(|r| format!("{}{}", r.number, r.title))
+                            .collect::<Vec<_>>()
                     };
-                    UnitTasks { name: u.name.clone(), lead: pick(&|r| r.lead_ids.contains(&u.id)), coop: pick(&|r| r.coop_ids.contains(&u.id)) }
+                    UnitTasks {
+                        name: u.name.clone(),
+                        lead: pick(&|r| r.lead_ids.contains(&u.id)),
+                        coop: pick(&|r| r.coop_ids.contains(&u.id)),
+                    }
                 })
                 .filter(|u| !u.lead.is_empty() || !u.coop.is_empty())
                 .collect();
-            out.sort_by(|a, b| (b.lead.len() + b.coop.len()).cmp(&(a.lead.len() + a.coop.len())).then(b.lead.len().cmp(&a.lead.len())));
+            out.sort_by(|a, b| {
+                (b.lead.len() + b.coop.len())
+                    .cmp(&(a.lead.len() + a.coop.len()))
+                    .then(b.lead.len().cmp(&a.lead.len()))
+            });
             out
         })
     });
@@ -56,7 +67,12 @@ pub fn ByUnit() -> impl IntoView {
 
 /// Horizontal stacked bars: lead (dark) then cooperating (light), one bar per unit.
 fn chart(data: &[UnitTasks]) -> impl IntoView + use<> {
-    let max = data.iter().map(|u| u.lead.len() + u.coop.len()).max().unwrap_or(1).max(1) as f64;
+    let max = data
+        .iter()
+        .map(|u| u.lead.len() + u.coop.len())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
     let (label_w, bar_w, row_h) = (230.0, 520.0, 22.0);
     let height = row_h * data.len() as f64 + 30.0;
     let bars: Vec<_> = data
