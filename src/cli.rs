@@ -10,7 +10,8 @@ use std::io::{Read, Write};
 
 const USAGE: &str = "用法 / usage:
   yaodian-cli outline FILE            每个标题、条目、任务一行（制表符分隔）
-  yaodian-cli convert IN -o OUT       按 OUT 的扩展名转换（.json）
+  yaodian-cli convert IN -o OUT       按 OUT 的扩展名转换（.json .docx .xlsx .csv .md .txt）
+                                      --task-table：.docx 附上任务清单
   yaodian-cli check FILE              解析报告和问题清单；有问题时退出码非零
 FILE 可为 .txt / .docx / .json，或 - 表示标准输入。
 选项 / options: --convention first-group|first-unit  （责任单位的读法，默认 first-group）";
@@ -99,6 +100,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
     };
     let mut positional = Vec::new();
     let mut output = None;
+    let mut task_table = false;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -120,6 +122,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 };
                 i += 1;
             }
+            "--task-table" => task_table = true,
             "-h" | "--help" => {
                 let _ = writeln!(out, "{USAGE}");
                 return 0;
@@ -169,12 +172,20 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 .next()
                 .unwrap_or_default()
                 .to_ascii_lowercase();
-            let bytes = match ext.as_str() {
-                "json" => crate::format::save(&plan).into_bytes(),
-                other => {
-                    let _ = writeln!(err, "暂不支持导出 .{other}（目前支持 .json）");
-                    return 2;
+            let bytes = if ext == "json" {
+                crate::format::save(&plan).into_bytes()
+            } else if let Some(format) = crate::export::Format::from_extension(&ext) {
+                let opts = crate::export::Options { task_table, unit: None };
+                match crate::export::export(&plan, format, &opts) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        let _ = writeln!(err, "导出失败：{e}");
+                        return 1;
+                    }
                 }
+            } else {
+                let _ = writeln!(err, "不支持导出 .{ext}（支持 .json .docx .xlsx .csv .md .txt）");
+                return 2;
             };
             match std::fs::write(&target, bytes) {
                 Ok(()) => 0,

@@ -134,42 +134,40 @@ pub struct TaskRow {
 /// Every task of the plan in document order (bodies, then their tables).
 pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
     let mut out = Vec::new();
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| plan.units.name(id).to_string())
-            .collect::<Vec<_>>()
-    };
     for b in walk::bodies(plan) {
-        let prefix = if b.attachment == 0 {
-            String::new()
-        } else {
-            format!("附件{} ", b.attachment)
-        };
-        let mut lists = vec![(&b.body.items, b.body.numbering)];
-        lists.extend(b.body.tables.iter().map(|t| (&t.items, t.numbering)));
-        for (items, style) in lists {
-            let mut group = String::new();
-            for row in walk::rows(items, style) {
-                let item = row.item;
-                if item.task.is_none() && item.level > 0 && item.level < 3 {
-                    group = format!("{}{}", row.number, item.title);
-                }
-                if let Some(t) = &item.task {
-                    out.push(TaskRow {
-                        id: item.id.clone(),
-                        number: format!("{prefix}{}", row.number),
-                        group: group.clone(),
-                        title: item.title.clone(),
-                        text: item.text.clone(),
-                        lead: names(&t.lead),
-                        coop: names(&t.coop),
-                        lead_ids: t.lead.clone(),
-                        coop_ids: t.coop.clone(),
-                        deadline: t.deadline.clone(),
-                        note: t.note.clone(),
-                    });
-                }
-            }
+        let prefix = if b.attachment == 0 { String::new() } else { format!("附件{} ", b.attachment) };
+        out.extend(rows_of(plan, &b.body.items, b.body.numbering, &prefix));
+        for t in &b.body.tables {
+            out.extend(rows_of(plan, &t.items, t.numbering, &prefix));
+        }
+    }
+    out
+}
+
+/// The tasks of one list of items, numbers prefixed with `prefix`.
+pub fn rows_of(plan: &Plan, items: &[Item], style: crate::model::NumberingStyle, prefix: &str) -> Vec<TaskRow> {
+    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+    let mut out = Vec::new();
+    let mut group = String::new();
+    for row in walk::rows(items, style) {
+        let item = row.item;
+        if item.task.is_none() && item.level > 0 && item.level < 3 {
+            group = format!("{}{}", row.number, item.title);
+        }
+        if let Some(t) = &item.task {
+            out.push(TaskRow {
+                id: item.id.clone(),
+                number: format!("{prefix}{}", row.number),
+                group: group.clone(),
+                title: item.title.clone(),
+                text: item.text.clone(),
+                lead: names(&t.lead),
+                coop: names(&t.coop),
+                lead_ids: t.lead.clone(),
+                coop_ids: t.coop.clone(),
+                deadline: t.deadline.clone(),
+                note: t.note.clone(),
+            });
         }
     }
     out

@@ -42,7 +42,7 @@ pub fn clean(input: &str) -> Cleaned {
             continue;
         }
         let tab_led = raw.starts_with('\t');
-        let text = normalize_line(&strip_bookmarks(raw));
+        let text = normalize_line(&strip_markdown(&strip_bookmarks(raw)));
         if is_furniture(&text) {
             out.removed.push((no, text));
             continue;
@@ -50,6 +50,21 @@ pub fn clean(input: &str) -> Cleaned {
         out.lines.push(Line { no, text, tab_led });
     }
     out
+}
+
+/// Markdown as Yaodian writes it (and chat tools show it): `# ` heading marks, `**` bold.
+fn strip_markdown(s: &str) -> String {
+    let t = s.trim_start();
+    let t = match t.find(|c| c != '#') {
+        Some(n) if n > 0 && n <= 6 && t[n..].starts_with(' ') => &t[n + 1..],
+        _ => t,
+    };
+    let t = t.strip_prefix("> ").unwrap_or(t);
+    if s.starts_with('\t') {
+        // keep the tab that marks a flattened table cell
+        return format!("\t{}", t.replace("**", ""));
+    }
+    t.replace("**", "")
 }
 
 /// Remove `[bookmark: _GoBack]` markers (Word exports).

@@ -65,11 +65,11 @@ impl Ctx {
         };
         if clause.is_some() || level == 3 {
             let mut task = Task::default();
-            if let Some(c) = clause {
-                self.assign(&mut task, &c, line);
-            }
             if let Some(d) = crate::model::find_deadline(&item.full_text()) {
                 task.deadline = d;
+            }
+            if let Some(c) = clause {
+                self.assign(&mut task, &c, line);
             }
             item.task = Some(task);
         }
@@ -83,6 +83,9 @@ impl Ctx {
         task.lead = a.lead.iter().map(|n| self.resolve(n)).collect();
         task.coop = a.coop.iter().map(|n| self.resolve(n)).collect();
         task.generic = a.generic;
+        if let Some(d) = a.deadline {
+            task.deadline = d;
+        }
         if task.lead.is_empty() {
             self.report.warn(
                 line,

@@ -13,6 +13,8 @@ pub struct Assignment {
     pub lead: Vec<String>,
     pub coop: Vec<String>,
     pub generic: Vec<String>,
+    /// `完成时限：…` written inside the clause.
+    pub deadline: Option<String>,
 }
 
 const LABELS_LEAD: &[&str] = &[
@@ -31,6 +33,7 @@ const LABELS_COOP: &[&str] = &[
     "相关单位",
     "协同单位",
 ];
+const DEADLINE_LABELS: &[&str] = &["完成时限", "完成时间", "时限要求"];
 const GENERIC_SUFFIXES: &[&str] = &[
     "等有关单位",
     "等相关单位",
@@ -180,8 +183,17 @@ fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<Stri
 pub fn split_units(clause: &str, convention: Convention) -> Assignment {
     let mut a = Assignment::default();
     let clause = clause.trim();
-    // Explicit labels: 牵头单位：…；配合单位：…
-    let segments = split_top(clause, &['；', ';']);
+    // Explicit labels: 牵头单位：…；配合单位：…；完成时限：…
+    let mut segments = split_top(clause, &['；', ';']);
+    segments.retain(|seg| match DEADLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
+        Some(d) => {
+            a.deadline = Some(d.trim_start_matches(['：', ':']).trim().to_string());
+            false
+        }
+        None => true,
+    });
+    let clause = segments.join("；");
+    let clause = clause.as_str();
     let explicit = segments.iter().any(|s| {
         let (role, _) = strip_label(s);
         role.is_some()
@@ -317,6 +329,13 @@ mod tests {
             Convention::FirstUnitLeads,
         );
         assert_eq!((c.lead, c.coop), (s(&["应急局", "水利局"]), s(&["各镇街"])));
+    }
+
+    #[test]
+    fn deadline_inside_the_clause() {
+        let a = split_units("责任单位：应急局，各镇街；完成时限：2025年6月底前", Convention::FirstGroupLeads);
+        assert_eq!((a.lead, a.coop), (s(&["应急局"]), s(&["各镇街"])));
+        assert_eq!(a.deadline.as_deref(), Some("2025年6月底前"));
     }
 
     #[test]

@@ -1,0 +1,235 @@
+//! The official document as .docx, laid out as in GB/T 9704-2012: A4, margins 37/35/28/26 mm,
+//! 22 lines of 28 characters, 3号仿宋 body, 2号小标宋 title, 黑体 `一、`, 楷体 `（一）`, bold
+//! `1.`, page numbers `— N —` in 4号宋体 (odd pages right, even left), 版记 between rules.
+//!
+//! Owns the document order and the formatting. The clause wording comes from `render`.
+
+use super::ooxml::{self, paragraph, run, Align, Para, FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG};
+use crate::model::{walk, Body, ItemKind, Plan};
+use crate::render;
+
+const BODY: u32 = 32; // 三号 16 pt
+const TITLE: u32 = 44; // 二号 22 pt
+const SMALL: u32 = 28; // 四号 14 pt
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Add the task table (任务清单) as a last attachment.
+    pub task_table: bool,
+}
+
+/// Break a long title into lines of at most `max` characters, after 关于 where possible.
+pub fn break_title(title: &str, max: usize) -> Vec<String> {
+    let chars: Vec<char> = title.chars().collect();
+    if chars.len() <= max {
+        return vec![title.to_string()];
+    }
+    let mut lines = Vec::new();
+    let mut rest: &[char] = &chars;
+    if let Some(p) = title.find("关于").map(|b| title[..b].chars().count() + 2) {
+        if p <= max && p < chars.len() {
+            lines.push(chars[..p].iter().collect());
+            rest = &chars[p..];
+        }
+    }
+    let n = rest.len().div_ceil(max);
+    let per = rest.len().div_ceil(n.max(1));
+    for chunk in rest.chunks(per.max(1)) {
+        lines.push(chunk.iter().collect());
+    }
+    lines
+}
+
+fn centered_title(out: &mut String, title: &str, page_break: bool) {
+    for (i, line) in break_title(title, 18).iter().enumerate() {
+        let p = Para { page_break: page_break && i == 0, line: 700, first_line_chars: 0, align: Align::Center, ..Para::default() };
+        out.push_str(&paragraph(p, &run(line, XIAOBIAOSONG, TITLE, false)));
+    }
+    blank(out);
+}
+
+fn blank(out: &mut String) {
+    out.push_str(&paragraph(Para::default(), ""));
+}
+
+fn plain(out: &mut String, text: &str, p: Para) {
+    out.push_str(&paragraph(p, &run(text, FANGSONG, BODY, false)));
+}
+
+/// The work points of one body: preface, then every item as its paragraph.
+fn body(out: &mut String, plan: &Plan, b: &Body) {
+    for p in &b.preface {
+        plain(out, p, Para::default());
+    }
+    for row in walk::rows(&b.items, b.numbering) {
+        let item = row.item;
+        let head = format!("{}{}", row.number, item.title);
+        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) { "" } else { "。" };
+        let mut tail = item.text.clone();
+        if let Some(t) = &item.task {
+            tail.push_str(&render::units_clause(plan, t));
+        }
+        let (font, bold) = match (item.kind(), item.level) {
+            (ItemKind::Paragraph, _) => (FANGSONG, false),
+            (_, 1) => (HEITI, false),
+            (_, 2) => (KAITI, false),
+            (_, 3) => (FANGSONG, true),
+            _ => (FANGSONG, false),
+        };
+        let runs = format!("{}{}", run(&format!("{head}{sep}"), font, BODY, bold), run(&tail, FANGSONG, BODY, false));
+        out.push_str(&paragraph(Para::default(), &runs));
+    }
+    for t in &b.tables {
+        blank(out);
+        if !t.caption.is_empty() {
+            let p = Para { first_line_chars: 0, align: Align::Center, ..Para::default() };
+            out.push_str(&paragraph(p, &run(&t.caption, HEITI, BODY, false)));
+        }
+        task_table(out, render::rows_of(plan, &t.items, t.numbering, ""));
+    }
+}
+
+/// A task table with the usual columns.
+fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
+    let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
+    let head = ["序号", "重点任务", "工作内容", "牵头单位", "配合单位", "完成时限"];
+    let cell = |text: &str, w: u32, bold: bool| {
+        let p = Para { line: 320, first_line_chars: 0, align: Align::Left, ..Para::default() };
+        format!("<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>", paragraph(p, &run(text, FANGSONG, 24, bold)))
+    };
+    let border = "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"8840\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
+    for w in widths {
+        out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
+    }
+    out.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+    for (h, w) in head.iter().zip(widths) {
+        out.push_str(&cell(h, w, true));
+    }
+    out.push_str("</w:tr>");
+    for r in rows {
+        out.push_str("<w:tr>");
+        let content = if r.text.is_empty() { r.title.clone() } else { format!("{}。{}", r.title, r.text) };
+        let values = [r.number.clone(), r.group.clone(), content, r.lead.join("、"), r.coop.join("、"), r.deadline.clone()];
+        for (v, w) in values.iter().zip(widths) {
+            out.push_str(&cell(v, w, false));
+        }
+        out.push_str("</w:tr>");
+    }
+    out.push_str("</w:tbl>");
+}
+
+fn document_xml(plan: &Plan, opts: Options) -> String {
+    let d = &plan.doc;
+    let mut out = String::new();
+    let has_notice = !d.notice_title.is_empty();
+    if !d.doc_number.is_empty() {
+        let p = Para { first_line_chars: 0, align: Align::Center, ..Para::default() };
+        plain(&mut out, &d.doc_number, p);
+        blank(&mut out);
+    }
+    if has_notice {
+        centered_title(&mut out, &d.notice_title, false);
+        if !d.recipients.is_empty() {
+            plain(&mut out, &format!("{}：", d.recipients.trim_end_matches(['：', ':'])), Para { first_line_chars: 0, ..Para::default() });
+        }
+        for line in d.cover_text.lines() {
+            plain(&mut out, line, Para::default());
+        }
+        blank(&mut out);
+        blank(&mut out);
+        let right = Para { first_line_chars: 0, right_chars: 400, align: Align::Right, ..Para::default() };
+        plain(&mut out, &d.signature, right);
+        plain(&mut out, &d.date, right);
+        if !d.publish_note.is_empty() {
+            plain(&mut out, &d.publish_note, Para::default());
+        }
+    }
+    if !d.title.is_empty() {
+        centered_title(&mut out, &d.title, has_notice);
+    }
+    body(&mut out, plan, &plan.body);
+    let mut n = 0;
+    for a in &plan.attachments {
+        n += 1;
+        attachment_head(&mut out, n, &a.title);
+        body(&mut out, plan, &a.body);
+    }
+    if opts.task_table {
+        n += 1;
+        attachment_head(&mut out, n, &format!("{}重点任务清单", d.title.trim_end_matches("工作要点")));
+        task_table(&mut out, render::task_rows(plan));
+    }
+    if !d.cc.is_empty() || !d.printer.is_empty() {
+        blank(&mut out);
+        let p = Para { line: 480, first_line_chars: 0, align: Align::Left, rules: true, ..Para::default() };
+        if !d.cc.is_empty() {
+            out.push_str(&paragraph(p, &run(&format!("抄送：{}。", d.cc.trim_end_matches('。')), FANGSONG, SMALL, false)));
+        }
+        let printed = format!("{}　　{}印发", d.printer, d.print_date);
+        out.push_str(&paragraph(p, &run(&printed, FANGSONG, SMALL, false)));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{out}<w:sectPr>\
+<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>\
+<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>\
+<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"0\"/></w:sectPr></w:body></w:document>"
+    )
+}
+
+fn attachment_head(out: &mut String, n: usize, title: &str) {
+    let p = Para { page_break: true, first_line_chars: 0, align: Align::Left, ..Para::default() };
+    out.push_str(&paragraph(p, &run(&format!("附件{n}"), HEITI, BODY, false)));
+    blank(out);
+    centered_title(out, title, false);
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+fn footer(align: Align) -> String {
+    let p = Para { line: 400, first_line_chars: 0, align, ..Para::default() };
+    let field = format!(
+        "{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}",
+        run("— ", SONGTI, SMALL, false),
+        run("1", SONGTI, SMALL, false),
+        run(" —", SONGTI, SMALL, false)
+    );
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:ftr xmlns:w=\"{W}\" xmlns:r=\"{R}\">{}</w:ftr>", paragraph(p, &field))
+}
+
+/// The whole .docx file.
+pub fn write(plan: &Plan, opts: Options) -> Result<Vec<u8>, String> {
+    let ct = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
+<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>\
+<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>\
+<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>\
+<Override PartName=\"/word/footer2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/></Types>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    let doc_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>\
+<Relationship Id=\"rIdSettings\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>\
+<Relationship Id=\"rIdFooterOdd\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>\
+<Relationship Id=\"rIdFooterEven\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer2.xml\"/></Relationships>";
+    let styles = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:styles xmlns:w=\"{W}\"><w:docDefaults><w:rPrDefault><w:rPr>\
+<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"仿宋_GB2312\" w:cs=\"Times New Roman\"/><w:sz w:val=\"{BODY}\"/><w:szCs w:val=\"{BODY}\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>\
+<w:pPrDefault><w:pPr><w:spacing w:line=\"{}\" w:lineRule=\"exact\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style></w:styles>",
+        ooxml::LINE
+    );
+    let settings = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:settings xmlns:w=\"{W}\"><w:evenAndOddHeaders/></w:settings>");
+    ooxml::package(&[
+        ("[Content_Types].xml", ct.to_string()),
+        ("_rels/.rels", rels.to_string()),
+        ("word/_rels/document.xml.rels", doc_rels.to_string()),
+        ("word/document.xml", document_xml(plan, opts)),
+        ("word/styles.xml", styles),
+        ("word/settings.xml", settings),
+        ("word/footer1.xml", footer(Align::Right)),
+        ("word/footer2.xml", footer(Align::Left)),
+    ])
+}

@@ -1,0 +1,102 @@
+//! Plain text and Markdown, for pasting into mail or chat. Parsing the text back gives the
+//! same plan: the official wording in document order, 完成时限 kept inside the clause.
+//!
+//! Owns that wording; Markdown only adds `#` marks and `|` tables the parser reads back.
+
+use crate::model::{walk, Body, Plan};
+use crate::render;
+
+fn clause(plan: &Plan, t: &crate::model::Task) -> String {
+    let c = render::units_clause(plan, t);
+    if t.deadline.is_empty() {
+        return c;
+    }
+    match c.strip_suffix('）') {
+        Some(open) => format!("{open}；完成时限：{}）", t.deadline),
+        None => format!("（完成时限：{}）", t.deadline),
+    }
+}
+
+fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
+    out.extend(b.preface.iter().cloned());
+    for row in walk::rows(&b.items, b.numbering) {
+        let item = row.item;
+        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) { "" } else { "。" };
+        let units = item.task.as_ref().map(|t| clause(plan, t)).unwrap_or_default();
+        let line = format!("{}{}{sep}{}{units}", row.number, item.title, item.text);
+        let hashes = if md && item.level > 0 && item.level <= 2 && item.task.is_none() { format!("{} ", "#".repeat(item.level as usize + 1)) } else { String::new() };
+        out.push(format!("{hashes}{line}"));
+    }
+    for t in &b.tables {
+        out.push(String::new());
+        out.push(t.caption.clone());
+        out.push("| 序号 | 重点任务 | 工作内容 | 责任单位 | 完成时限 | 备注 |".into());
+        if md {
+            out.push("|---|---|---|---|---|---|".into());
+        }
+        let cellify = |s: &str| s.replace(['|', '｜'], "/").replace('\n', " ");
+        let mut group = String::new();
+        for row in walk::rows(&t.items, t.numbering) {
+            let item = row.item;
+            match &item.task {
+                None => group = format!("{}{}", row.number, item.title),
+                Some(task) => {
+                    let units = render::units_clause(plan, task);
+                    let units = units.trim_start_matches("（责任单位：").trim_end_matches('）');
+                    let content = if item.text.is_empty() { item.title.clone() } else { format!("{}。{}", item.title, item.text) };
+                    out.push(format!(
+                        "| {} | {} | {}{} | {} | {} | {} |",
+                        row.number.trim_end_matches('.'),
+                        cellify(&std::mem::take(&mut group)),
+                        row.number,
+                        cellify(&content),
+                        cellify(units),
+                        cellify(&task.deadline),
+                        cellify(&task.note)
+                    ));
+                }
+            }
+        }
+        out.push(String::new());
+    }
+}
+
+/// The plan as text; `md` adds Markdown heading marks and table rules.
+pub fn write(plan: &Plan, md: bool) -> String {
+    let d = &plan.doc;
+    let mut out: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<String>, s: &str| {
+        if !s.is_empty() {
+            out.push(s.to_string());
+        }
+    };
+    push(&mut out, &d.doc_number);
+    if !d.notice_title.is_empty() {
+        out.push(if md { format!("# {}", d.notice_title) } else { d.notice_title.clone() });
+        if !d.recipients.is_empty() {
+            out.push(format!("{}：", d.recipients));
+        }
+        out.extend(d.cover_text.lines().map(str::to_string));
+        push(&mut out, &d.signature);
+        push(&mut out, &d.date);
+    }
+    push(&mut out, &d.publish_note);
+    if !d.title.is_empty() {
+        out.push(if md { format!("# {}", d.title) } else { d.title.clone() });
+    }
+    body(&mut out, plan, &plan.body, md);
+    for (i, a) in plan.attachments.iter().enumerate() {
+        out.push(String::new());
+        out.push(format!("附件{}", i + 1));
+        out.push(if md { format!("# {}", a.title) } else { a.title.clone() });
+        body(&mut out, plan, &a.body, md);
+    }
+    if !d.cc.is_empty() {
+        out.push(format!("抄送：{}。", d.cc));
+    }
+    if !d.printer.is_empty() || !d.print_date.is_empty() {
+        out.push(format!("{} {}印发", d.printer, d.print_date));
+    }
+    let sep = if md { "\n\n" } else { "\n" };
+    out.join(sep).replace("\n\n\n\n", "\n\n") + "\n"
+}
