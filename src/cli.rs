@@ -175,7 +175,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
             let bytes = if ext == "json" {
                 crate::format::save(&plan).into_bytes()
             } else if let Some(format) = crate::export::Format::from_extension(&ext) {
-                let opts = crate::export::Options { task_table, unit: None };
+                let opts = crate::export::Options {
+                    task_table,
+                    unit: None,
+                };
                 match crate::export::export(&plan, format, &opts) {
                     Ok(b) => b,
                     Err(e) => {
@@ -184,7 +187,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                     }
                 }
             } else {
-                let _ = writeln!(err, "不支持导出 .{ext}（支持 .json .docx .xlsx .csv .md .txt）");
+                let _ = writeln!(
+                    err,
+                    "不支持导出 .{ext}（支持 .json .docx .xlsx .csv .md .txt）"
+                );
                 return 2;
             };
             match std::fs::write(&target, bytes) {

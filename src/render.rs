@@ -135,7 +135,11 @@ pub struct TaskRow {
 pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
     let mut out = Vec::new();
     for b in walk::bodies(plan) {
-        let prefix = if b.attachment == 0 { String::new() } else { format!("附件{} ", b.attachment) };
+        let prefix = if b.attachment == 0 {
+            String::new()
+        } else {
+            format!("附件{} ", b.attachment)
+        };
         out.extend(rows_of(plan, &b.body.items, b.body.numbering, &prefix));
         for t in &b.body.tables {
             out.extend(rows_of(plan, &t.items, t.numbering, &prefix));
@@ -145,8 +149,17 @@ pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
 }
 
 /// The tasks of one list of items, numbers prefixed with `prefix`.
-pub fn rows_of(plan: &Plan, items: &[Item], style: crate::model::NumberingStyle, prefix: &str) -> Vec<TaskRow> {
-    let names = |ids: &[String]| ids.iter().map(|id| plan.units.name(id).to_string()).collect::<Vec<_>>();
+pub fn rows_of(
+    plan: &Plan,
+    items: &[Item],
+    style: crate::model::NumberingStyle,
+    prefix: &str,
+) -> Vec<TaskRow> {
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| plan.units.name(id).to_string())
+            .collect::<Vec<_>>()
+    };
     let mut out = Vec::new();
     let mut group = String::new();
     for row in walk::rows(items, style) {

@@ -66,13 +66,28 @@ fn convert_to_json_and_back() {
     );
     for ext in ["docx", "xlsx", "csv", "md", "txt"] {
         let out = dir.join(format!("plan.{ext}"));
-        let (code, _, err) = run(&["convert", json.to_str().unwrap(), "-o", out.to_str().unwrap()], "");
+        let (code, _, err) = run(
+            &[
+                "convert",
+                json.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            "",
+        );
         assert_eq!(code, 0, "{ext}: {err}");
-        assert!(std::fs::metadata(&out).unwrap().len() > 100, "{ext} written");
+        assert!(
+            std::fs::metadata(&out).unwrap().len() > 100,
+            "{ext} written"
+        );
     }
     let (code, out, _) = run(&["outline", dir.join("plan.docx").to_str().unwrap()], "");
     assert_eq!(code, 0);
-    assert_eq!(out, run(&["outline", "-"], SEED_001).1, "the .docx reads back to the same outline");
+    assert_eq!(
+        out,
+        run(&["outline", "-"], SEED_001).1,
+        "the .docx reads back to the same outline"
+    );
     let (code, _, err) = run(&["convert", "-", "-o", "x.pdf"], SEED_001);
     assert_eq!(code, 2);
     assert!(err.contains(".pdf"));

@@ -3,22 +3,30 @@
 //! with a leading apostrophe.
 
 use super::xlsx::{task_cells, TASK_HEADER};
-use crate::model::Plan;
-use crate::render::task_rows;
 
 /// A cell as Excel will read it safely.
 pub fn field(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let s = if risky { format!("'{s}") } else { s.to_string() };
+    let s = if risky {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-pub fn write(plan: &Plan) -> Vec<u8> {
+pub fn write_rows(rows: &[crate::render::TaskRow]) -> Vec<u8> {
     let mut out = String::from("\u{feff}");
-    let line = |cells: &[String]| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
-    out.push_str(&line(&TASK_HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
-    for r in task_rows(plan) {
-        out.push_str(&line(&task_cells(&r)));
+    let line =
+        |cells: &[String]| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",") + "\r\n";
+    out.push_str(&line(
+        &TASK_HEADER
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    ));
+    for r in rows {
+        out.push_str(&line(&task_cells(r)));
     }
     out.into_bytes()
 }

@@ -4,7 +4,9 @@
 //!
 //! Owns the document order and the formatting. The clause wording comes from `render`.
 
-use super::ooxml::{self, paragraph, run, Align, Para, FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG};
+use super::ooxml::{
+    self, paragraph, run, Align, Para, FANGSONG, HEITI, KAITI, SONGTI, XIAOBIAOSONG,
+};
 use crate::model::{walk, Body, ItemKind, Plan};
 use crate::render;
 
@@ -42,7 +44,13 @@ pub fn break_title(title: &str, max: usize) -> Vec<String> {
 
 fn centered_title(out: &mut String, title: &str, page_break: bool) {
     for (i, line) in break_title(title, 18).iter().enumerate() {
-        let p = Para { page_break: page_break && i == 0, line: 700, first_line_chars: 0, align: Align::Center, ..Para::default() };
+        let p = Para {
+            page_break: page_break && i == 0,
+            line: 700,
+            first_line_chars: 0,
+            align: Align::Center,
+            ..Para::default()
+        };
         out.push_str(&paragraph(p, &run(line, XIAOBIAOSONG, TITLE, false)));
     }
     blank(out);
@@ -64,7 +72,11 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
     for row in walk::rows(&b.items, b.numbering) {
         let item = row.item;
         let head = format!("{}{}", row.number, item.title);
-        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) { "" } else { "。" };
+        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
+            ""
+        } else {
+            "。"
+        };
         let mut tail = item.text.clone();
         if let Some(t) = &item.task {
             tail.push_str(&render::units_clause(plan, t));
@@ -76,13 +88,21 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
             (_, 3) => (FANGSONG, true),
             _ => (FANGSONG, false),
         };
-        let runs = format!("{}{}", run(&format!("{head}{sep}"), font, BODY, bold), run(&tail, FANGSONG, BODY, false));
+        let runs = format!(
+            "{}{}",
+            run(&format!("{head}{sep}"), font, BODY, bold),
+            run(&tail, FANGSONG, BODY, false)
+        );
         out.push_str(&paragraph(Para::default(), &runs));
     }
     for t in &b.tables {
         blank(out);
         if !t.caption.is_empty() {
-            let p = Para { first_line_chars: 0, align: Align::Center, ..Para::default() };
+            let p = Para {
+                first_line_chars: 0,
+                align: Align::Center,
+                ..Para::default()
+            };
             out.push_str(&paragraph(p, &run(&t.caption, HEITI, BODY, false)));
         }
         task_table(out, render::rows_of(plan, &t.items, t.numbering, ""));
@@ -92,10 +112,25 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
 /// A task table with the usual columns.
 fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
-    let head = ["序号", "重点任务", "工作内容", "牵头单位", "配合单位", "完成时限"];
+    let head = [
+        "序号",
+        "重点任务",
+        "工作内容",
+        "牵头单位",
+        "配合单位",
+        "完成时限",
+    ];
     let cell = |text: &str, w: u32, bold: bool| {
-        let p = Para { line: 320, first_line_chars: 0, align: Align::Left, ..Para::default() };
-        format!("<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>", paragraph(p, &run(text, FANGSONG, 24, bold)))
+        let p = Para {
+            line: 320,
+            first_line_chars: 0,
+            align: Align::Left,
+            ..Para::default()
+        };
+        format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>",
+            paragraph(p, &run(text, FANGSONG, 24, bold))
+        )
     };
     let border = "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
     out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"8840\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
@@ -109,8 +144,19 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     out.push_str("</w:tr>");
     for r in rows {
         out.push_str("<w:tr>");
-        let content = if r.text.is_empty() { r.title.clone() } else { format!("{}。{}", r.title, r.text) };
-        let values = [r.number.clone(), r.group.clone(), content, r.lead.join("、"), r.coop.join("、"), r.deadline.clone()];
+        let content = if r.text.is_empty() {
+            r.title.clone()
+        } else {
+            format!("{}。{}", r.title, r.text)
+        };
+        let values = [
+            r.number.clone(),
+            r.group.clone(),
+            content,
+            r.lead.join("、"),
+            r.coop.join("、"),
+            r.deadline.clone(),
+        ];
         for (v, w) in values.iter().zip(widths) {
             out.push_str(&cell(v, w, false));
         }
@@ -119,26 +165,42 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     out.push_str("</w:tbl>");
 }
 
-fn document_xml(plan: &Plan, opts: Options) -> String {
+fn document_body(plan: &Plan, opts: Options) -> String {
     let d = &plan.doc;
     let mut out = String::new();
     let has_notice = !d.notice_title.is_empty();
     if !d.doc_number.is_empty() {
-        let p = Para { first_line_chars: 0, align: Align::Center, ..Para::default() };
+        let p = Para {
+            first_line_chars: 0,
+            align: Align::Center,
+            ..Para::default()
+        };
         plain(&mut out, &d.doc_number, p);
         blank(&mut out);
     }
     if has_notice {
         centered_title(&mut out, &d.notice_title, false);
         if !d.recipients.is_empty() {
-            plain(&mut out, &format!("{}：", d.recipients.trim_end_matches(['：', ':'])), Para { first_line_chars: 0, ..Para::default() });
+            plain(
+                &mut out,
+                &format!("{}：", d.recipients.trim_end_matches(['：', ':'])),
+                Para {
+                    first_line_chars: 0,
+                    ..Para::default()
+                },
+            );
         }
         for line in d.cover_text.lines() {
             plain(&mut out, line, Para::default());
         }
         blank(&mut out);
         blank(&mut out);
-        let right = Para { first_line_chars: 0, right_chars: 400, align: Align::Right, ..Para::default() };
+        let right = Para {
+            first_line_chars: 0,
+            right_chars: 400,
+            align: Align::Right,
+            ..Para::default()
+        };
         plain(&mut out, &d.signature, right);
         plain(&mut out, &d.date, right);
         if !d.publish_note.is_empty() {
@@ -157,28 +219,46 @@ fn document_xml(plan: &Plan, opts: Options) -> String {
     }
     if opts.task_table {
         n += 1;
-        attachment_head(&mut out, n, &format!("{}重点任务清单", d.title.trim_end_matches("工作要点")));
+        attachment_head(
+            &mut out,
+            n,
+            &format!("{}重点任务清单", d.title.trim_end_matches("工作要点")),
+        );
         task_table(&mut out, render::task_rows(plan));
     }
     if !d.cc.is_empty() || !d.printer.is_empty() {
         blank(&mut out);
-        let p = Para { line: 480, first_line_chars: 0, align: Align::Left, rules: true, ..Para::default() };
+        let p = Para {
+            line: 480,
+            first_line_chars: 0,
+            align: Align::Left,
+            rules: true,
+            ..Para::default()
+        };
         if !d.cc.is_empty() {
-            out.push_str(&paragraph(p, &run(&format!("抄送：{}。", d.cc.trim_end_matches('。')), FANGSONG, SMALL, false)));
+            out.push_str(&paragraph(
+                p,
+                &run(
+                    &format!("抄送：{}。", d.cc.trim_end_matches('。')),
+                    FANGSONG,
+                    SMALL,
+                    false,
+                ),
+            ));
         }
         let printed = format!("{}　　{}印发", d.printer, d.print_date);
         out.push_str(&paragraph(p, &run(&printed, FANGSONG, SMALL, false)));
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{out}<w:sectPr>\
-<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>\
-<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>\
-<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"0\"/></w:sectPr></w:body></w:document>"
-    )
+    out
 }
 
 fn attachment_head(out: &mut String, n: usize, title: &str) {
-    let p = Para { page_break: true, first_line_chars: 0, align: Align::Left, ..Para::default() };
+    let p = Para {
+        page_break: true,
+        first_line_chars: 0,
+        align: Align::Left,
+        ..Para::default()
+    };
     out.push_str(&paragraph(p, &run(&format!("附件{n}"), HEITI, BODY, false)));
     blank(out);
     centered_title(out, title, false);
@@ -188,7 +268,12 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 fn footer(align: Align) -> String {
-    let p = Para { line: 400, first_line_chars: 0, align, ..Para::default() };
+    let p = Para {
+        line: 400,
+        first_line_chars: 0,
+        align,
+        ..Para::default()
+    };
     let field = format!(
         "{}<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>{}<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>{}",
         run("— ", SONGTI, SMALL, false),
@@ -198,8 +283,33 @@ fn footer(align: Align) -> String {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:ftr xmlns:w=\"{W}\" xmlns:r=\"{R}\">{}</w:ftr>", paragraph(p, &field))
 }
 
+/// One unit's tasks as a .docx to send to that unit: the plan's title, then its tasks in a
+/// table, numbered as in the plan.
+pub fn write_unit(plan: &Plan, unit: &str) -> Result<Vec<u8>, String> {
+    let mut out = String::new();
+    centered_title(&mut out, &plan.doc.title, false);
+    let note = format!(
+        "{}承担的任务（共 {} 项）：",
+        plan.units.name(unit),
+        super::unit_rows(plan, unit).len()
+    );
+    plain(&mut out, &note, Para::default());
+    task_table(&mut out, super::unit_rows(plan, unit));
+    package_docx(out)
+}
+
 /// The whole .docx file.
 pub fn write(plan: &Plan, opts: Options) -> Result<Vec<u8>, String> {
+    package_docx(document_body(plan, opts))
+}
+
+fn package_docx(body: String) -> Result<Vec<u8>, String> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}<w:sectPr>\
+<w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>\
+<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"2098\" w:right=\"1474\" w:bottom=\"1984\" w:left=\"1587\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>\
+<w:docGrid w:type=\"linesAndChars\" w:linePitch=\"579\" w:charSpace=\"0\"/></w:sectPr></w:body></w:document>"
+    );
     let ct = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>\
 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>\
@@ -226,7 +336,7 @@ pub fn write(plan: &Plan, opts: Options) -> Result<Vec<u8>, String> {
         ("[Content_Types].xml", ct.to_string()),
         ("_rels/.rels", rels.to_string()),
         ("word/_rels/document.xml.rels", doc_rels.to_string()),
-        ("word/document.xml", document_xml(plan, opts)),
+        ("word/document.xml", document),
         ("word/styles.xml", styles),
         ("word/settings.xml", settings),
         ("word/footer1.xml", footer(Align::Right)),

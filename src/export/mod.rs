@@ -2,7 +2,7 @@
 //! / Markdown. All pure Rust returning bytes, so the app (in its export worker) and
 //! `yaodian-cli convert` run the same code.
 //!
-//! Owns the choice of format, file names, and one unit's slice of a plan. Deliberately no
+//! Owns the choice of format, file names, and which tasks make one unit's slice. Deliberately no
 //! browser code: the worker and the CLI only move bytes.
 
 pub mod csv;
@@ -11,7 +11,7 @@ pub mod ooxml;
 pub mod text;
 pub mod xlsx;
 
-use crate::model::{walk, Item, Plan};
+use crate::model::Plan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -63,57 +63,60 @@ pub struct Options {
     pub task_table: bool,
 }
 
-/// Export `plan` in `format`.
+/// Export `plan` in `format`. With `opts.unit`, only that unit's tasks, numbered as in the
+/// plan (a slice to send to that unit).
 pub fn export(plan: &Plan, format: Format, opts: &Options) -> Result<Vec<u8>, String> {
-    let sliced;
-    let plan = match &opts.unit {
-        Some(u) if format != Format::Xlsx => {
-            sliced = slice(plan, u);
-            &sliced
-        }
-        _ => plan,
-    };
+    if let Some(unit) = opts.unit.as_deref() {
+        return match format {
+            Format::Docx => docx::write_unit(plan, unit),
+            Format::Xlsx => xlsx::write(plan, Some(unit)),
+            Format::Csv => Ok(csv::write_rows(&unit_rows(plan, unit))),
+            Format::Markdown | Format::Text => {
+                Ok(text::write_rows(plan, unit, &unit_rows(plan, unit)).into_bytes())
+            }
+        };
+    }
     match format {
-        Format::Docx => docx::write(plan, docx::Options { task_table: opts.task_table }),
-        Format::Xlsx => xlsx::write(plan, opts.unit.as_deref()),
-        Format::Csv => Ok(csv::write(plan)),
+        Format::Docx => docx::write(
+            plan,
+            docx::Options {
+                task_table: opts.task_table,
+            },
+        ),
+        Format::Xlsx => xlsx::write(plan, None),
+        Format::Csv => Ok(csv::write_rows(&crate::render::task_rows(plan))),
         Format::Markdown => Ok(text::write(plan, true).into_bytes()),
         Format::Text => Ok(text::write(plan, false).into_bytes()),
     }
 }
 
-/// A download name: `2025年全区…工作要点.docx`, or `…（区应急局）.xlsx` for a unit's slice.
-pub fn file_name(plan: &Plan, format: Format, unit: Option<&str>) -> String {
-    let title = if plan.doc.title.trim().is_empty() { "工作要点".to_string() } else { plan.doc.title.trim().to_string() };
-    let who = unit.map(|u| format!("（{}）", plan.units.name(u))).unwrap_or_default();
-    let base: String = format!("{title}{who}").chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
-    format!("{base}.{}", format.extension())
+/// The tasks `unit` leads or supports, as in the plan's task list.
+pub fn unit_rows(plan: &Plan, unit: &str) -> Vec<crate::render::TaskRow> {
+    crate::render::task_rows(plan)
+        .into_iter()
+        .filter(|r| r.lead_ids.iter().chain(&r.coop_ids).any(|u| u == unit))
+        .collect()
 }
 
-/// The plan reduced to the tasks `unit` leads or supports, with the headings above them.
-pub fn slice(plan: &Plan, unit: &str) -> Plan {
-    fn keep(items: &[Item], unit: &str) -> Vec<Item> {
-        items
-            .iter()
-            .filter_map(|i| {
-                let mine = i.task.as_ref().is_some_and(|t| t.lead.iter().chain(&t.coop).any(|u| u == unit));
-                let children = keep(&i.children, unit);
-                (mine || !children.is_empty()).then(|| Item { children: if mine { i.children.clone() } else { children }, ..i.clone() })
-            })
-            .collect()
-    }
-    let mut out = plan.clone();
-    out.template = None;
-    out.body.items = keep(&plan.body.items, unit);
-    for (a, orig) in out.attachments.iter_mut().zip(&plan.attachments) {
-        a.body.items = keep(&orig.body.items, unit);
-        for (t, ot) in a.body.tables.iter_mut().zip(&orig.body.tables) {
-            t.items = keep(&ot.items, unit);
-        }
-    }
-    for (t, ot) in out.body.tables.iter_mut().zip(&plan.body.tables) {
-        t.items = keep(&ot.items, unit);
-    }
-    out.attachments.retain(|a| walk::rows(&a.body.items, a.body.numbering).iter().any(|r| r.item.task.is_some()));
-    out
+/// A download name: `2025年全区…工作要点.docx`, or `…（区应急局）.xlsx` for a unit's slice.
+pub fn file_name(plan: &Plan, format: Format, unit: Option<&str>) -> String {
+    let title = if plan.doc.title.trim().is_empty() {
+        "工作要点".to_string()
+    } else {
+        plan.doc.title.trim().to_string()
+    };
+    let who = unit
+        .map(|u| format!("（{}）", plan.units.name(u)))
+        .unwrap_or_default();
+    let base: String = format!("{title}{who}")
+        .chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{base}.{}", format.extension())
 }

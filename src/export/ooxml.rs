@@ -8,7 +8,10 @@ use std::io::Write;
 /// Escape text for XML content and attributes (quick-xml's escaping).
 pub fn esc(s: &str) -> String {
     // XML 1.0 forbids most control characters; drop them rather than write an invalid file.
-    let clean: String = s.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
+    let clean: String = s
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     quick_xml::escape::escape(clean.as_str()).into_owned()
 }
 
@@ -21,8 +24,10 @@ pub fn package(parts: &[(&str, String)]) -> Result<Vec<u8>, String> {
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     for (path, content) in parts {
-        zip.start_file(*path, opts).map_err(|e| format!("写入 {path} 失败：{e}"))?;
-        zip.write_all(content.as_bytes()).map_err(|e| format!("写入 {path} 失败：{e}"))?;
+        zip.start_file(*path, opts)
+            .map_err(|e| format!("写入 {path} 失败：{e}"))?;
+        zip.write_all(content.as_bytes())
+            .map_err(|e| format!("写入 {path} 失败：{e}"))?;
     }
     zip.finish().map_err(|e| format!("打包失败：{e}"))?;
     Ok(buf.into_inner())
@@ -35,11 +40,26 @@ pub struct Font {
     pub east_asia: &'static str,
 }
 
-pub const FANGSONG: Font = Font { latin: "Times New Roman", east_asia: "仿宋_GB2312" };
-pub const HEITI: Font = Font { latin: "Times New Roman", east_asia: "黑体" };
-pub const KAITI: Font = Font { latin: "Times New Roman", east_asia: "楷体_GB2312" };
-pub const XIAOBIAOSONG: Font = Font { latin: "Times New Roman", east_asia: "方正小标宋简体" };
-pub const SONGTI: Font = Font { latin: "Times New Roman", east_asia: "宋体" };
+pub const FANGSONG: Font = Font {
+    latin: "Times New Roman",
+    east_asia: "仿宋_GB2312",
+};
+pub const HEITI: Font = Font {
+    latin: "Times New Roman",
+    east_asia: "黑体",
+};
+pub const KAITI: Font = Font {
+    latin: "Times New Roman",
+    east_asia: "楷体_GB2312",
+};
+pub const XIAOBIAOSONG: Font = Font {
+    latin: "Times New Roman",
+    east_asia: "方正小标宋简体",
+};
+pub const SONGTI: Font = Font {
+    latin: "Times New Roman",
+    east_asia: "宋体",
+};
 
 /// A run: `w:rPr` children in schema order (rFonts, b, bCs, sz, szCs), then the text.
 pub fn run(text: &str, font: Font, half_points: u32, bold: bool) -> String {
@@ -83,7 +103,14 @@ pub const LINE: u32 = 579;
 
 impl Default for Para {
     fn default() -> Self {
-        Self { page_break: false, line: LINE, first_line_chars: 200, right_chars: 0, align: Align::Both, rules: false }
+        Self {
+            page_break: false,
+            line: LINE,
+            first_line_chars: 200,
+            right_chars: 0,
+            align: Align::Both,
+            rules: false,
+        }
     }
 }
 
@@ -99,14 +126,25 @@ pub fn paragraph(p: Para, runs: &str) -> String {
         // Off the document grid, or lines would snap to its 28.9 pt pitch.
         ppr.push_str("<w:snapToGrid w:val=\"0\"/>");
     }
-    ppr.push_str(&format!("<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{}\" w:lineRule=\"exact\"/>", p.line));
+    ppr.push_str(&format!(
+        "<w:spacing w:before=\"0\" w:after=\"0\" w:line=\"{}\" w:lineRule=\"exact\"/>",
+        p.line
+    ));
     if p.first_line_chars > 0 || p.right_chars > 0 {
         ppr.push_str("<w:ind");
         if p.right_chars > 0 {
-            ppr.push_str(&format!(" w:rightChars=\"{}\" w:right=\"{}\"", p.right_chars, p.right_chars * 320 / 100));
+            ppr.push_str(&format!(
+                " w:rightChars=\"{}\" w:right=\"{}\"",
+                p.right_chars,
+                p.right_chars * 320 / 100
+            ));
         }
         if p.first_line_chars > 0 {
-            ppr.push_str(&format!(" w:firstLineChars=\"{}\" w:firstLine=\"{}\"", p.first_line_chars, p.first_line_chars * 320 / 100));
+            ppr.push_str(&format!(
+                " w:firstLineChars=\"{}\" w:firstLine=\"{}\"",
+                p.first_line_chars,
+                p.first_line_chars * 320 / 100
+            ));
         }
         ppr.push_str("/>");
     }

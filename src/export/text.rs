@@ -21,10 +21,22 @@ fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
     out.extend(b.preface.iter().cloned());
     for row in walk::rows(&b.items, b.numbering) {
         let item = row.item;
-        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) { "" } else { "。" };
-        let units = item.task.as_ref().map(|t| clause(plan, t)).unwrap_or_default();
+        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
+            ""
+        } else {
+            "。"
+        };
+        let units = item
+            .task
+            .as_ref()
+            .map(|t| clause(plan, t))
+            .unwrap_or_default();
         let line = format!("{}{}{sep}{}{units}", row.number, item.title, item.text);
-        let hashes = if md && item.level > 0 && item.level <= 2 && item.task.is_none() { format!("{} ", "#".repeat(item.level as usize + 1)) } else { String::new() };
+        let hashes = if md && item.level > 0 && item.level <= 2 && item.task.is_none() {
+            format!("{} ", "#".repeat(item.level as usize + 1))
+        } else {
+            String::new()
+        };
         out.push(format!("{hashes}{line}"));
     }
     for t in &b.tables {
@@ -42,8 +54,14 @@ fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
                 None => group = format!("{}{}", row.number, item.title),
                 Some(task) => {
                     let units = render::units_clause(plan, task);
-                    let units = units.trim_start_matches("（责任单位：").trim_end_matches('）');
-                    let content = if item.text.is_empty() { item.title.clone() } else { format!("{}。{}", item.title, item.text) };
+                    let units = units
+                        .trim_start_matches("（责任单位：")
+                        .trim_end_matches('）');
+                    let content = if item.text.is_empty() {
+                        item.title.clone()
+                    } else {
+                        format!("{}。{}", item.title, item.text)
+                    };
                     out.push(format!(
                         "| {} | {} | {}{} | {} | {} | {} |",
                         row.number.trim_end_matches('.'),
@@ -72,7 +90,11 @@ pub fn write(plan: &Plan, md: bool) -> String {
     };
     push(&mut out, &d.doc_number);
     if !d.notice_title.is_empty() {
-        out.push(if md { format!("# {}", d.notice_title) } else { d.notice_title.clone() });
+        out.push(if md {
+            format!("# {}", d.notice_title)
+        } else {
+            d.notice_title.clone()
+        });
         if !d.recipients.is_empty() {
             out.push(format!("{}：", d.recipients));
         }
@@ -82,13 +104,21 @@ pub fn write(plan: &Plan, md: bool) -> String {
     }
     push(&mut out, &d.publish_note);
     if !d.title.is_empty() {
-        out.push(if md { format!("# {}", d.title) } else { d.title.clone() });
+        out.push(if md {
+            format!("# {}", d.title)
+        } else {
+            d.title.clone()
+        });
     }
     body(&mut out, plan, &plan.body, md);
     for (i, a) in plan.attachments.iter().enumerate() {
         out.push(String::new());
         out.push(format!("附件{}", i + 1));
-        out.push(if md { format!("# {}", a.title) } else { a.title.clone() });
+        out.push(if md {
+            format!("# {}", a.title)
+        } else {
+            a.title.clone()
+        });
         body(&mut out, plan, &a.body, md);
     }
     if !d.cc.is_empty() {
@@ -97,6 +127,41 @@ pub fn write(plan: &Plan, md: bool) -> String {
     if !d.printer.is_empty() || !d.print_date.is_empty() {
         out.push(format!("{} {}印发", d.printer, d.print_date));
     }
-    let sep = if md { "\n\n" } else { "\n" };
-    out.join(sep).replace("\n\n\n\n", "\n\n") + "\n"
+    // A blank line between paragraphs: a long line without closing punctuation (a title) must
+    // not read as a paragraph broken by the mail program.
+    let mut text = out.join("\n\n");
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text + "\n"
+}
+
+/// One unit's tasks as text, numbered as in the plan, with its role in each.
+pub fn write_rows(plan: &Plan, unit: &str, rows: &[render::TaskRow]) -> String {
+    let name = plan.units.name(unit);
+    let mut out = vec![format!("{}——{name}任务清单", plan.doc.title)];
+    for r in rows {
+        let role = if r.lead_ids.iter().any(|u| u == unit) {
+            "牵头"
+        } else {
+            "配合"
+        };
+        let content = if r.text.is_empty() {
+            r.title.clone()
+        } else {
+            format!("{}。{}", r.title, r.text)
+        };
+        let deadline = if r.deadline.is_empty() {
+            String::new()
+        } else {
+            format!("；完成时限：{}", r.deadline)
+        };
+        out.push(format!(
+            "{}{content}（{role}。牵头单位：{}；配合单位：{}{deadline}）",
+            r.number,
+            r.lead.join("、"),
+            r.coop.join("、")
+        ));
+    }
+    out.join("\n\n") + "\n"
 }

@@ -13,7 +13,15 @@ use crate::render::{task_rows, TaskRow};
 
 const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-pub const TASK_HEADER: [&str; 7] = ["序号", "重点任务", "工作内容", "牵头单位", "配合单位", "完成时限", "备注"];
+pub const TASK_HEADER: [&str; 7] = [
+    "序号",
+    "重点任务",
+    "工作内容",
+    "牵头单位",
+    "配合单位",
+    "完成时限",
+    "备注",
+];
 const TASK_WIDTHS: [f64; 7] = [9.0, 24.0, 60.0, 20.0, 28.0, 14.0, 16.0];
 
 /// One worksheet: name, column widths, header, rows of text.
@@ -37,14 +45,26 @@ fn col(i: usize) -> String {
 }
 
 fn cell(r: usize, c: usize, text: &str, style: u32) -> String {
-    format!("<c r=\"{}{}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">{}</t></is></c>", col(c), r, esc(text))
+    format!(
+        "<c r=\"{}{}\" t=\"inlineStr\" s=\"{style}\"><is><t xml:space=\"preserve\">{}</t></is></c>",
+        col(c),
+        r,
+        esc(text)
+    )
 }
 
 fn sheet_xml(s: &Sheet) -> String {
     let mut cols = String::new();
     for (i, w) in s.widths.iter().enumerate() {
-        let hidden = if s.hidden_from.is_some_and(|h| i >= h) { " hidden=\"1\"" } else { "" };
-        cols.push_str(&format!("<col min=\"{n}\" max=\"{n}\" width=\"{w}\" customWidth=\"1\"{hidden}/>", n = i + 1));
+        let hidden = if s.hidden_from.is_some_and(|h| i >= h) {
+            " hidden=\"1\""
+        } else {
+            ""
+        };
+        cols.push_str(&format!(
+            "<col min=\"{n}\" max=\"{n}\" width=\"{w}\" customWidth=\"1\"{hidden}/>",
+            n = i + 1
+        ));
     }
     let mut data = String::from("<row r=\"1\">");
     for (c, h) in s.header.iter().enumerate() {
@@ -71,8 +91,16 @@ fn sheet_xml(s: &Sheet) -> String {
 
 /// A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the book.
 pub fn sheet_name(name: &str, taken: &[String]) -> String {
-    let base: String = name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(28).collect();
-    let base = if base.trim().is_empty() { "单位".to_string() } else { base };
+    let base: String = name
+        .chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(28)
+        .collect();
+    let base = if base.trim().is_empty() {
+        "单位".to_string()
+    } else {
+        base
+    };
     let mut candidate = base.clone();
     let mut n = 2;
     while taken.iter().any(|t| t == &candidate) {
@@ -83,7 +111,15 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
 }
 
 pub fn task_cells(r: &TaskRow) -> Vec<String> {
-    vec![r.number.clone(), r.title.clone(), r.text.clone(), r.lead.join("、"), r.coop.join("、"), r.deadline.clone(), r.note.clone()]
+    vec![
+        r.number.clone(),
+        r.title.clone(),
+        r.text.clone(),
+        r.lead.join("、"),
+        r.coop.join("、"),
+        r.deadline.clone(),
+        r.note.clone(),
+    ]
 }
 
 /// Write a workbook of sheets; the first row of each sheet repeats on every printed page.
@@ -97,7 +133,10 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, String> {
         let n = i + 1;
         ct.push_str(&format!("<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"));
         wb_rels.push_str(&format!("<Relationship Id=\"rId{n}\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"));
-        list.push_str(&format!("<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>", esc(&s.name)));
+        list.push_str(&format!(
+            "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
+            esc(&s.name)
+        ));
         names.push_str(&format!("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{i}\">'{}'!$1:$1</definedName>", esc(&s.name.replace('\'', "''"))));
         parts.push((format!("xl/worksheets/sheet{n}.xml"), sheet_xml(s)));
     }
@@ -132,7 +171,13 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
     let mut sheets = Vec::new();
     let header: Vec<String> = TASK_HEADER.iter().map(|s| s.to_string()).collect();
     if unit.is_none() {
-        sheets.push(Sheet { name: "任务清单".into(), widths: TASK_WIDTHS.to_vec(), header: header.clone(), rows: rows.iter().map(task_cells).collect(), hidden_from: None });
+        sheets.push(Sheet {
+            name: "任务清单".into(),
+            widths: TASK_WIDTHS.to_vec(),
+            header: header.clone(),
+            rows: rows.iter().map(task_cells).collect(),
+            hidden_from: None,
+        });
     }
     let mut taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     taken.push("单位统计".into());
@@ -146,22 +191,47 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         if lead.is_empty() && coop.is_empty() {
             continue;
         }
-        stats.push(vec![u.name.clone(), u.kind.label().to_string(), lead.len().to_string(), coop.len().to_string(), (lead.len() + coop.len()).to_string()]);
+        stats.push(vec![
+            u.name.clone(),
+            u.kind.label().to_string(),
+            lead.len().to_string(),
+            coop.len().to_string(),
+            (lead.len() + coop.len()).to_string(),
+        ]);
         let mut h = vec!["角色".to_string()];
         h.extend(header.iter().cloned());
         let mut w = vec![8.0];
         w.extend(TASK_WIDTHS);
-        let body = lead.iter().map(|r| ("牵头", r)).chain(coop.iter().map(|r| ("配合", r))).map(|(role, r)| {
-            let mut cells = vec![role.to_string()];
-            cells.extend(task_cells(r));
-            cells
-        });
+        let body = lead
+            .iter()
+            .map(|r| ("牵头", r))
+            .chain(coop.iter().map(|r| ("配合", r)))
+            .map(|(role, r)| {
+                let mut cells = vec![role.to_string()];
+                cells.extend(task_cells(r));
+                cells
+            });
         let name = sheet_name(&u.name, &taken);
         taken.push(name.clone());
-        sheets.push(Sheet { name, widths: w, header: h, rows: body.collect(), hidden_from: None });
+        sheets.push(Sheet {
+            name,
+            widths: w,
+            header: h,
+            rows: body.collect(),
+            hidden_from: None,
+        });
     }
     stats.sort_by_key(|s| std::cmp::Reverse(s[4].parse::<usize>().unwrap_or(0)));
-    let stat_header = ["单位", "类别", "牵头任务数", "配合任务数", "合计"].iter().map(|s| s.to_string()).collect();
-    sheets.push(Sheet { name: "单位统计".into(), widths: vec![32.0, 14.0, 12.0, 12.0, 10.0], header: stat_header, rows: stats, hidden_from: None });
+    let stat_header = ["单位", "类别", "牵头任务数", "配合任务数", "合计"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    sheets.push(Sheet {
+        name: "单位统计".into(),
+        widths: vec![32.0, 14.0, 12.0, 12.0, 10.0],
+        header: stat_header,
+        rows: stats,
+        hidden_from: None,
+    });
     workbook(&sheets)
 }

@@ -86,7 +86,11 @@ impl Ctx {
         if let Some(d) = a.deadline {
             task.deadline = d;
         }
-        if task.lead.is_empty() {
+        let only_deadline = task.lead.is_empty()
+            && task.coop.is_empty()
+            && task.generic.is_empty()
+            && !task.deadline.is_empty();
+        if task.lead.is_empty() && !only_deadline {
             self.report.warn(
                 line,
                 format!("责任单位“{}”中没有识别出牵头单位。", excerpt(clause, 30)),

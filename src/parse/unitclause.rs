@@ -89,12 +89,19 @@ pub fn extract_clause(text: &str) -> Option<(String, String)> {
 
 /// Whether bracket content reads as a 责任单位 clause.
 pub fn is_clause(content: &str) -> bool {
+    // A clause names units, or (written by Yaodian for a task without units) only a deadline.
     let c = content.trim_start();
     let labelled = LABELS_LEAD.iter().chain(LABELS_COOP).any(|l| {
         c.strip_prefix(l)
             .is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
     });
+    // Yaodian writes `（完成时限：…）` alone for a task without units.
+    let deadline_only = DEADLINE_LABELS.iter().any(|l| {
+        c.strip_prefix(l)
+            .is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
+    });
     labelled
+        || deadline_only
         || (c.contains("牵头") && (c.contains('，') || c.contains("负责") || c.ends_with("牵头")))
 }
 
@@ -185,13 +192,15 @@ pub fn split_units(clause: &str, convention: Convention) -> Assignment {
     let clause = clause.trim();
     // Explicit labels: 牵头单位：…；配合单位：…；完成时限：…
     let mut segments = split_top(clause, &['；', ';']);
-    segments.retain(|seg| match DEADLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
-        Some(d) => {
-            a.deadline = Some(d.trim_start_matches(['：', ':']).trim().to_string());
-            false
-        }
-        None => true,
-    });
+    segments.retain(
+        |seg| match DEADLINE_LABELS.iter().find_map(|l| seg.strip_prefix(l)) {
+            Some(d) => {
+                a.deadline = Some(d.trim_start_matches(['：', ':']).trim().to_string());
+                false
+            }
+            None => true,
+        },
+    );
     let clause = segments.join("；");
     let clause = clause.as_str();
     let explicit = segments.iter().any(|s| {
@@ -333,7 +342,10 @@ mod tests {
 
     #[test]
     fn deadline_inside_the_clause() {
-        let a = split_units("责任单位：应急局，各镇街；完成时限：2025年6月底前", Convention::FirstGroupLeads);
+        let a = split_units(
+            "责任单位：应急局，各镇街；完成时限：2025年6月底前",
+            Convention::FirstGroupLeads,
+        );
         assert_eq!((a.lead, a.coop), (s(&["应急局"]), s(&["各镇街"])));
         assert_eq!(a.deadline.as_deref(), Some("2025年6月底前"));
     }
