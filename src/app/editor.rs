@@ -81,7 +81,7 @@ pub fn EditorScreen() -> impl IntoView {
                         SaveState::Pending => "保存中…".to_string(),
                         SaveState::Failed(_) => "未保存".to_string(),
                     }}</span>
-                    <button data-testid="export-json" on:click=move |_| export_json(editor)>"导出 JSON"</button>
+                    <super::exportmenu::ExportMenu />
                     <button data-testid="snapshots-toggle" on:click=move |_| show_snaps.update(|s| *s = !*s)>"存档"</button>
                     <button class="link" on:click=move |_| { editor.flush(false); ui.screen.set(Screen::Start); ui.drafts.update(|n| *n += 1); }>"返回列表"</button>
                 </div>

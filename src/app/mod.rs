@@ -6,6 +6,7 @@
 
 mod docinfo;
 mod editor;
+mod exportmenu;
 mod newdraft;
 mod outline;
 mod problems;

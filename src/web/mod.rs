@@ -1,11 +1,14 @@
 //! The browser layer: everything that touches browser APIs outside Leptos. wasm32 only.
 //!
 //! Owns randomness for ids and text decoding through the built-in `TextDecoder` (GB18030 at
-//! no bundle cost); `storage` (localStorage) and `files` (reading files, downloads).
+//! no bundle cost); `storage` (localStorage), `files` (reading files, downloads) and the export
+//! worker (`worker` on the page, `worker_main` inside it).
 //! Deliberately small and free of document logic.
 
 pub mod files;
 pub mod storage;
+pub mod worker;
+pub mod worker_main;
 
 /// A random seed for id generation (crypto quality is not needed: ids need only differ).
 pub fn random_seed() -> u64 {

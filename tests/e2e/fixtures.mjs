@@ -78,3 +78,28 @@ export async function newSampleDraft(page, { localize = false } = {}) {
 
 /** The outline row whose number is `n` (e.g. "3."), in the main body. */
 export const row = (page, n) => page.getByTestId("edit-row").filter({ has: page.getByTestId("row-number").getByText(n, { exact: true }) }).first();
+
+/** Read a zip archive (stored or deflated entries) into {name: Buffer}. */
+export async function unzip(buf) {
+  const zlib = await import("node:zlib");
+  let end = buf.length - 22;
+  while (end >= 0 && buf.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a zip");
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extra = buf.readUInt16LE(p + 30);
+    const comment = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLen).toString();
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + size);
+    out[name] = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    p += 46 + nameLen + extra + comment;
+  }
+  return out;
+}

@@ -42,6 +42,7 @@ test("snapshots: take one, edit, restore it (and undo the restore)", async () =>
 test("export JSON, import it again: as a new draft, or replacing after confirmation", async () => {
   const { page, context } = await draft();
   await row(page, "2.").getByTestId("row-title").fill("导出前的修改");
+  await page.getByTestId("export-menu").click();
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
   assert.equal(dl.suggestedFilename(), "2024年全区安全生产与防灾减灾救灾工作要点.json");
   const file = await dl.path();

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
 struct UnitTasks {
+    id: String,
     name: String,
     lead: Vec<String>,
     coop: Vec<String>,
@@ -15,6 +16,8 @@ struct UnitTasks {
 #[component]
 pub fn ByUnit() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let ui = expect_context::<crate::app::state::Ui>();
+    let busy = RwSignal::new(false);
     let data = Memo::new(move |_| {
         editor.content.track();
         editor.units_rev.track();
@@ -32,6 +35,7 @@ pub fn ByUnit() -> impl IntoView {
                             .collect::<Vec<_>>()
                     };
                     UnitTasks {
+                        id: u.id.clone(),
                         name: u.name.clone(),
                         lead: pick(&|r| r.lead_ids.contains(&u.id)),
                         coop: pick(&|r| r.coop_ids.contains(&u.id)),
@@ -54,6 +58,12 @@ pub fn ByUnit() -> impl IntoView {
                 {move || data.get().into_iter().map(|u| view! {
                     <details class="unit-card" data-testid="unit-card">
                         <summary><b>{u.name.clone()}</b>{format!("　牵头 {} 项，配合 {} 项", u.lead.len(), u.coop.len())}</summary>
+                        <div class="row-actions">
+                            {[("xlsx", "导出该单位任务（Excel）", "unit-export-xlsx"), ("docx", "导出该单位任务（Word）", "unit-export-docx")].into_iter().map(|(f, label, testid)| {
+                                let id = u.id.clone();
+                                view! { <button class="mini" data-testid=testid on:click=move |_| crate::app::exportmenu::run_export(editor, ui, busy, f, Some(id.clone()), false)>{label}</button> }
+                            }).collect_view()}
+                        </div>
                         <h4>"牵头"</h4>
                         <ul>{u.lead.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
                         <h4>"配合"</h4>

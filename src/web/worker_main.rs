@@ -1,0 +1,100 @@
+//! Inside the export worker: answer `{id, op: "export", format, plan, unit, taskTable}` with
+//! `{id, ok, bytes, name, mime, ms}` (or `{id, ok: false, error}`). Runs the pure exporters,
+//! so a large export never freezes the page, and their code loads only on first use.
+//!
+//! Owns the message protocol on the worker side; the page side is `web::worker`.
+
+use crate::export::{self, Format, Options};
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+fn get_str(obj: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(obj, &key.into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
+    let _ = Reflect::set(obj, &key.into(), &value.into());
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Handle one request; returns the response object and the buffers to transfer.
+fn handle(data: &JsValue) -> Object {
+    let out = Object::new();
+    set(
+        &out,
+        "id",
+        Reflect::get(data, &"id".into()).unwrap_or(JsValue::NULL),
+    );
+    let t0 = now();
+    let result = (|| -> Result<(Vec<u8>, String, &'static str), String> {
+        let format = get_str(data, "format")
+            .and_then(|f| Format::from_extension(&f))
+            .ok_or("未知的导出格式")?;
+        let plan = crate::format::restore(&get_str(data, "plan").unwrap_or_default())
+            .map_err(|e| e.to_string())?;
+        let unit = get_str(data, "unit").filter(|u| !u.is_empty());
+        let task_table = Reflect::get(data, &"taskTable".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        let bytes = export::export(
+            &plan,
+            format,
+            &Options {
+                unit: unit.clone(),
+                task_table,
+            },
+        )?;
+        Ok((
+            bytes,
+            export::file_name(&plan, format, unit.as_deref()),
+            format.mime(),
+        ))
+    })();
+    match result {
+        Ok((bytes, name, mime)) => {
+            set(&out, "ok", true);
+            set(&out, "bytes", Uint8Array::from(bytes.as_slice()));
+            set(&out, "name", name);
+            set(&out, "mime", mime);
+        }
+        Err(e) => {
+            set(&out, "ok", false);
+            set(&out, "error", e);
+        }
+    }
+    set(&out, "ms", now() - t0);
+    out
+}
+
+/// Install the message handler.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into())
+    }));
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let out = handle(&ev.data());
+            let transfer = js_sys::Array::new();
+            if let Ok(bytes) = Reflect::get(&out, &"bytes".into()) {
+                if let Some(b) = bytes.dyn_ref::<Uint8Array>() {
+                    transfer.push(&b.buffer());
+                }
+            }
+            let _ = reply_to.post_message_with_transfer(&out, &transfer);
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // Messages posted before this point were dropped: tell the page we listen now.
+    let ready = Object::new();
+    set(&ready, "ready", true);
+    let _ = scope.post_message(&ready);
+}
