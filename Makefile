@@ -11,7 +11,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR := never
 
-.PHONY: run test build setup-build setup-test test-native test-browser bench bench-browser fuzz-check
+.PHONY: run test build setup-build setup-test test-native test-browser bench bench-browser
 
 run: setup-build
 	trunk serve --release
@@ -27,8 +27,12 @@ setup-build:
 	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 from npm binaryen expected first on PATH"; exit 1; }
 	@cargo fetch --quiet
 
+# Chromium for the browser tests; LibreOffice and poppler to render exported .docx to PDF pages.
 setup-test: setup-build
-	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@if [ ! -x /usr/bin/chromium ] || ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			chromium libreoffice-writer-nogui poppler-utils fonts-noto-cjk; \
+	fi
 
 test: setup-test test-native test-browser
 

@@ -35,5 +35,18 @@ fn file_format(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, file_format);
+fn export(c: &mut Criterion) {
+    use yaodian::export::{export, Format, Options};
+    let plan = parse_text(&yaodian::sample::synthetic(1000), &ParseOptions::default()).plan;
+    let mut g = c.benchmark_group("export_1000_tasks");
+    g.sample_size(20);
+    for format in [Format::Docx, Format::Xlsx, Format::Csv, Format::Markdown] {
+        g.bench_function(format.extension(), |b| {
+            b.iter(|| export(black_box(&plan), format, &Options::default()).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, file_format, export);
 criterion_main!(benches);

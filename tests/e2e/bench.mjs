@@ -73,10 +73,18 @@ async function measure(browser, url, tasks) {
   await page.getByTestId("row-title").nth(3).focus();
   const insert = await page.evaluate(key, "Enter");
   await page.waitForTimeout(800);
+  // Exports in the worker (the first one also loads the worker).
+  const exportMs = {};
+  for (const [id, key] of [["export-docx", "docx"], ["export-docx", "docx"], ["export-xlsx", "xlsx"]]) {
+    await page.getByTestId("export-menu").click();
+    await Promise.all([page.waitForEvent("download"), page.getByTestId(id).click()]);
+    const t = await page.evaluate(() => window.__yaodian_timings ?? {});
+    (exportMs[key] ??= []).push([t[`export_${key}_worker`], t[`export_${key}_total`]]);
+  }
   const timings = await page.evaluate(() => window.__yaodian_timings ?? {});
   const size = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.draft.")).map((k) => localStorage.getItem(k).length)[0]);
   await context.close();
-  return { parseMs, renderMs, typing, move, insert, autosave: timings.autosave, size, errors };
+  return { exportMs, parseMs, renderMs, typing, move, insert, autosave: timings.autosave, size, errors };
 }
 
 const srv = await serve();
@@ -89,6 +97,10 @@ for (const tasks of [31, 1000]) {
   console.log(`  keystroke in a task title: handler ${r.typing.handler.toFixed(2)} ms (max ${r.typing.max.toFixed(2)}), to next frame ${r.typing.frame.toFixed(1)} ms (median of 30)`);
   console.log(`  move a task (Alt+↓) to next frame: ${r.move.toFixed(1)} ms; insert near the top (Enter, all later numbers change): ${r.insert.toFixed(1)} ms (medians of 5)`);
   console.log(`  autosave (serialise + localStorage): ${(r.autosave ?? NaN).toFixed(1)} ms for ${(r.size / 1024).toFixed(0)} KB`);
+  const [d1, d2] = r.exportMs.docx;
+  const [x1] = r.exportMs.xlsx;
+  console.log(`  export .docx: first ${d1[1].toFixed(0)} ms click→file (worker load included; ${d1[0].toFixed(0)} ms exporting), again ${d2[1].toFixed(0)} ms (${d2[0].toFixed(0)} ms exporting)`);
+  console.log(`  export .xlsx: ${x1[1].toFixed(0)} ms click→file (${x1[0].toFixed(0)} ms exporting)`);
   if (r.errors.length) console.log(`  console errors: ${r.errors.join(" | ")}`);
 }
 for (const f of fs.readdirSync(DIST)) {
