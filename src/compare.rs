@@ -45,6 +45,31 @@ pub fn diff(a: &str, b: &str) -> Vec<Piece> {
         .collect()
 }
 
+/// The diff with long unchanged stretches shortened to `context` characters beside each change.
+pub fn diff_in_context(a: &str, b: &str, context: usize) -> Vec<Piece> {
+    let pieces = diff(a, b);
+    let last = pieces.len().saturating_sub(1);
+    pieces
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let Piece::Same(s) = p else { return p };
+            let chars: Vec<char> = s.chars().collect();
+            let n = chars.len();
+            let head = |k: usize| chars[..k.min(n)].iter().collect::<String>();
+            let tail = |k: usize| chars[n - k.min(n)..].iter().collect::<String>();
+            let shortened = match (i == 0, i == last) {
+                (true, true) => s.clone(),
+                (true, false) if n > context => format!("…{}", tail(context)),
+                (false, true) if n > context => format!("{}…", head(context)),
+                (false, false) if n > 2 * context => format!("{}…{}", head(context), tail(context)),
+                _ => s.clone(),
+            };
+            Piece::Same(shortened)
+        })
+        .collect()
+}
+
 /// Every template item in order (with its draft counterpart), then the district's additions.
 pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
     let mut out = Vec::new();
@@ -135,6 +160,23 @@ mod tests {
     use super::*;
     use crate::edit::{self, Field};
     use crate::model::IdGen;
+
+    #[test]
+    fn context_diff_shortens_unchanged_text() {
+        let a = format!("{}全市{}", "甲".repeat(40), "乙".repeat(40));
+        let b = a.replace("全市", "全区");
+        let d = diff_in_context(&a, &b, 5);
+        let shown: String = d
+            .iter()
+            .map(|p| match p {
+                Piece::Same(s) | Piece::Added(s) | Piece::Removed(s) => s.as_str(),
+            })
+            .collect();
+        assert!(shown.chars().count() < 20, "{shown}");
+        assert!(d
+            .iter()
+            .any(|p| matches!(p, Piece::Added(s) if s.contains('区'))));
+    }
 
     #[test]
     fn statuses_and_diff() {

@@ -14,6 +14,7 @@ pub mod parse;
 pub mod render;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

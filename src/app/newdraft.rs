@@ -281,8 +281,7 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
                     <li data-testid="change">
                         <input type="checkbox" prop:checked=move || !skipped.get().contains(&i)
                             on:change=move |ev| skipped.update(|s| if event_target_checked(&ev) { s.retain(|x| *x != i) } else { s.push(i) }) />
-                        <del>{crate::parse::report::excerpt(&c.before, 60)}</del>
-                        <ins>{crate::parse::report::excerpt(&c.after, 60)}</ins>
+                        <span class="change-text"><super::views::DiffText pieces=crate::compare::diff_in_context(&c.before, &c.after, 12) /></span>
                     </li>
                 }).collect_view()}
             </ul>

@@ -41,7 +41,10 @@ test("new draft from the sample: preview, document data, localising preview, edi
   await page.getByTestId("doc-data-next").click();
   const changes = page.getByTestId("change");
   assert.ok((await changes.count()) >= 3, "localising offers changes");
-  assert.match(await page.getByTestId("changes").textContent(), /全区/);
+  // Each change shows what goes and what comes, with a little context.
+  assert.deepEqual(await changes.first().getByTestId("diff-removed").allTextContents(), ["市"]);
+  assert.deepEqual(await changes.first().getByTestId("diff-added").allTextContents(), ["区"]);
+  assert.match(await changes.first().textContent(), /2025年全市区安全生产/);
   // Keep all but the last change.
   const kept = await changes.count();
   await changes.last().locator("input").uncheck();
