@@ -16,6 +16,7 @@ mod start;
 pub mod state;
 mod taskpanel;
 mod views;
+mod yearly;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -90,6 +91,7 @@ pub fn App() -> impl IntoView {
             Screen::Start => view! { <start::StartPage /> }.into_any(),
             Screen::New => view! { <newdraft::NewDraft /> }.into_any(),
             Screen::Edit => view! { <editor::EditorScreen /> }.into_any(),
+            Screen::Yearly => view! { <yearly::YearlyPage /> }.into_any(),
         }}
     }
 }

@@ -66,6 +66,7 @@ pub fn StartPage() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button class="primary" data-testid="new-draft" on:click=move |_| ui.screen.set(Screen::New)>"新建草稿"</button>
+                    <button data-testid="new-year" title="用去年的计划和市里新一年的模板生成今年的草稿" on:click=move |_| ui.screen.set(Screen::Yearly)>"新年度草稿"</button>
                     <label class="button" data-testid="open-json">
                         "打开计划文件（.json）"
                         <input type="file" accept=".json,application/json" data-testid="open-json-input" on:change=on_file hidden />

@@ -17,6 +17,7 @@ pub enum Screen {
     Start,
     New,
     Edit,
+    Yearly,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -309,16 +309,13 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
         };
         let status = d.origin.as_ref().map(|o| o.status).unwrap_or_default();
         if let (Some(t), true) = (&d.task, n.task) {
-            let msg = format!(
-                "沿用去年的责任单位：牵头 {}；配合 {}{}",
-                names(&t.lead),
-                names(&t.coop),
-                if t.deadline.is_empty() {
-                    String::new()
-                } else {
-                    format!("；完成时限 {}", t.deadline)
-                }
-            );
+            let mut msg = format!("沿用去年的责任单位：牵头 {}", names(&t.lead));
+            if !t.coop.is_empty() {
+                msg.push_str(&format!("；配合 {}", names(&t.coop)));
+            }
+            if !t.deadline.is_empty() {
+                msg.push_str(&format!("；完成时限 {}", t.deadline));
+            }
             proposals.push(Proposal {
                 label: "沿用单位",
                 place: place.clone(),

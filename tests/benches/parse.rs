@@ -48,5 +48,23 @@ fn export(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, file_format, export);
+fn yearly(c: &mut Criterion) {
+    use yaodian::model::IdGen;
+    let opts = ParseOptions::default();
+    let old_city = parse_text(&yaodian::sample::synthetic(300), &opts).plan;
+    // The new year: every fifth task reworded, one in ten removed, some added.
+    let text: String = yaodian::sample::synthetic(300)
+        .lines()
+        .enumerate()
+        .filter(|(i, _)| i % 10 != 7)
+        .map(|(i, l)| if i % 5 == 0 { format!("{l}并开展年度评估。\n") } else { format!("{l}\n") })
+        .collect();
+    let new_city = parse_text(&format!("{text}301．推进新增工作。完善新机制。（责任单位：区应急局）\n"), &opts).plan;
+    let last = yaodian::edit::draft::from_template(&old_city, &mut IdGen::new(1));
+    c.bench_function("yearly_propose_300", |b| {
+        b.iter(|| yaodian::sync::yearly::propose(black_box(&last), black_box(&new_city), &mut IdGen::new(2)).unwrap())
+    });
+}
+
+criterion_group!(benches, parse, file_format, export, yearly);
 criterion_main!(benches);
