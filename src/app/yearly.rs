@@ -50,7 +50,9 @@ pub fn YearlyPage() -> impl IntoView {
         }
     };
     let create = move |_| {
-        let Some(y) = result.get_untracked() else { return };
+        let Some(y) = result.get_untracked() else {
+            return;
+        };
         let plan = yearly::apply(&y, &accepted.get_untracked());
         super::start::open_plan(ui, editor, plan, 0);
     };

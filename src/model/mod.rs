@@ -35,6 +35,22 @@ pub struct Plan {
     pub convention: Convention,
     /// The template this plan was drafted from; items point into it via [`Origin`].
     pub template: Option<Box<Plan>>,
+    /// Content hashes of the versions that left this browser or came into it (oldest first):
+    /// two copies of a plan find their common ancestor here for a three-way merge.
+    pub revisions: Vec<Revision>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One shared version of a plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Revision {
+    pub hash: String,
+    /// Milliseconds since the epoch.
+    pub time: f64,
+    /// Who exported it (the editor name from the settings).
+    pub editor: String,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -1,7 +1,8 @@
-//! Sharing by file: matching two templates by content (`similarity`) and the new year's draft
-//! (`yearly`). Pure Rust, tested natively; the UI only shows the proposals.
+//! Sharing by file: three-way merge of a colleague's copy (`merge`), matching two templates by
+//! content (`similarity`) and the new year's draft (`yearly`). Pure Rust, tested natively; the UI only shows the proposals.
 //!
 //! Deliberately no storage or UI code.
 
+pub mod merge;
 pub mod similarity;
 pub mod yearly;

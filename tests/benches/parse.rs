@@ -57,12 +57,29 @@ fn yearly(c: &mut Criterion) {
         .lines()
         .enumerate()
         .filter(|(i, _)| i % 10 != 7)
-        .map(|(i, l)| if i % 5 == 0 { format!("{l}并开展年度评估。\n") } else { format!("{l}\n") })
+        .map(|(i, l)| {
+            if i % 5 == 0 {
+                format!("{l}并开展年度评估。\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect();
-    let new_city = parse_text(&format!("{text}301．推进新增工作。完善新机制。（责任单位：区应急局）\n"), &opts).plan;
+    let new_city = parse_text(
+        &format!("{text}301．推进新增工作。完善新机制。（责任单位：区应急局）\n"),
+        &opts,
+    )
+    .plan;
     let last = yaodian::edit::draft::from_template(&old_city, &mut IdGen::new(1));
     c.bench_function("yearly_propose_300", |b| {
-        b.iter(|| yaodian::sync::yearly::propose(black_box(&last), black_box(&new_city), &mut IdGen::new(2)).unwrap())
+        b.iter(|| {
+            yaodian::sync::yearly::propose(
+                black_box(&last),
+                black_box(&new_city),
+                &mut IdGen::new(2),
+            )
+            .unwrap()
+        })
     });
 }
 
