@@ -14,6 +14,7 @@ pub const SETTINGS_KEY: &str = "yaodian.settings";
 const DRAFT_PREFIX: &str = "yaodian.draft.";
 const SNAPS_PREFIX: &str = "yaodian.snapshots.";
 const BACKUP_PREFIX: &str = "yaodian.backup.";
+const REVISION_PREFIX: &str = "yaodian.rev.";
 
 pub fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
@@ -21,6 +22,16 @@ pub fn draft_key(id: &str) -> String {
 
 pub fn snapshots_key(id: &str) -> String {
     format!("{SNAPS_PREFIX}{id}")
+}
+
+/// A shared revision of a plan, kept to find the common ancestor of a later merge.
+pub fn revision_key(plan_id: &str, hash: &str) -> String {
+    format!("{REVISION_PREFIX}{plan_id}.{hash}")
+}
+
+/// The prefix of all revision keys of a plan.
+pub fn revision_prefix(plan_id: &str) -> String {
+    format!("{REVISION_PREFIX}{plan_id}.")
 }
 
 /// Where an unreadable value is kept: its key and the time, so nothing is overwritten.

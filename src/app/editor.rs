@@ -21,7 +21,21 @@ const TABS: [(Tab, &str, &str); 8] = [
     (Tab::Problems, "问题", "tab-problems"),
 ];
 
+/// Save the plan file; the version that leaves is recorded as a revision (and kept here) so a
+/// colleague's edited copy can later be merged against it.
 pub fn export_json(editor: Editor) {
+    let who = storage::settings().editor_name;
+    let mut changed = false;
+    editor.plan.update_value(|p| {
+        let before = p.revisions.len();
+        crate::sync::merge::record_revision(p, &who, storage::now());
+        changed = p.revisions.len() != before;
+    });
+    editor.plan.with_value(super::merge::remember_revision);
+    if changed {
+        editor.save.set(SaveState::Pending);
+        editor.flush(false);
+    }
     let (name, text) = editor.plan.with_value(|p| {
         (
             files::safe_name(&p.doc.title, "json"),

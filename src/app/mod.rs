@@ -7,6 +7,7 @@
 mod docinfo;
 mod editor;
 mod exportmenu;
+mod merge;
 mod newdraft;
 mod outline;
 mod problems;
@@ -92,6 +93,10 @@ pub fn App() -> impl IntoView {
             Screen::New => view! { <newdraft::NewDraft /> }.into_any(),
             Screen::Edit => view! { <editor::EditorScreen /> }.into_any(),
             Screen::Yearly => view! { <yearly::YearlyPage /> }.into_any(),
+            Screen::Merge => match ui.pending_merge.get_untracked() {
+                Some(theirs) => view! { <merge::MergePage theirs /> }.into_any(),
+                None => view! { <start::StartPage /> }.into_any(),
+            },
         }}
     }
 }

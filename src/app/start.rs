@@ -43,6 +43,7 @@ pub fn StartPage() -> impl IntoView {
             let gb = |b: &[u8]| crate::web::decode_gb18030(b);
             match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
                 Ok(crate::parse::Imported::Plan(plan)) => {
+                    super::merge::remember_revision(&plan);
                     if storage::current_rev(&plan.id) > 0 {
                         pending.set(Some(plan));
                     } else {
@@ -67,6 +68,14 @@ pub fn StartPage() -> impl IntoView {
                 <div class="actions">
                     <button class="primary" data-testid="new-draft" on:click=move |_| ui.screen.set(Screen::New)>"新建草稿"</button>
                     <button data-testid="new-year" title="用去年的计划和市里新一年的模板生成今年的草稿" on:click=move |_| ui.screen.set(Screen::Yearly)>"新年度草稿"</button>
+                    <label class="editor-name" title="导出和合并时记录是谁改的">"我的名字 "
+                        <input type="text" data-testid="editor-name" placeholder="如：应急局 小王" value=storage::settings().editor_name
+                            on:change=move |ev| {
+                                let mut s = storage::settings();
+                                s.editor_name = event_target_value(&ev);
+                                storage::save_settings(&s);
+                            } />
+                    </label>
                     <label class="button" data-testid="open-json">
                         "打开计划文件（.json）"
                         <input type="file" accept=".json,application/json" data-testid="open-json-input" on:change=on_file hidden />
@@ -78,6 +87,14 @@ pub fn StartPage() -> impl IntoView {
                 view! {
                     <div class="confirm" data-testid="import-confirm">
                         <p>{format!("这份计划“{}”在本浏览器中已有草稿。要怎么处理？", plan.doc.title)}</p>
+                        <button class="primary" data-testid="import-merge" on:click={
+                            let p = plan.clone();
+                            move |_| {
+                                pending.set(None);
+                                ui.pending_merge.set(Some(p.clone()));
+                                ui.screen.set(Screen::Merge);
+                            }
+                        }>"合并到现有草稿"</button>
                         <button class="danger" data-testid="import-replace" on:click=move |_| {
                             let rev = storage::current_rev(&a.id);
                             pending.set(None);

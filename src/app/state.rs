@@ -18,6 +18,7 @@ pub enum Screen {
     New,
     Edit,
     Yearly,
+    Merge,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +54,8 @@ pub struct Ui {
     pub banners: RwSignal<Vec<Banner>>,
     /// Bumped when the list of drafts changes.
     pub drafts: RwSignal<u64>,
+    /// A colleague's copy waiting to be merged into the draft of the same plan.
+    pub pending_merge: RwSignal<Option<crate::model::Plan>>,
 }
 
 impl Ui {
@@ -61,6 +64,7 @@ impl Ui {
             screen: RwSignal::new(Screen::Start),
             banners: RwSignal::new(Vec::new()),
             drafts: RwSignal::new(0),
+            pending_merge: RwSignal::new(None),
         }
     }
 

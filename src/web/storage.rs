@@ -160,6 +160,15 @@ pub fn save(plan: &Plan, expected_rev: u64, force: bool) -> Result<u64, SaveErro
 pub fn delete(id: &str) {
     remove(&store::draft_key(id));
     remove(&store::snapshots_key(id));
+    let storage = raw();
+    let prefix = store::revision_prefix(id);
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    for k in keys {
+        remove(&k);
+    }
     if let Some(mut index) = get(store::INDEX_KEY).and_then(|raw| store::parse_index(&raw)) {
         index.retain(|m| m.id != id);
         let _ = set(store::INDEX_KEY, &store::write_index(&index));
