@@ -38,8 +38,89 @@ pub struct Plan {
     /// Content hashes of the versions that left this browser or came into it (oldest first):
     /// two copies of a plan find their common ancestor here for a three-way merge.
     pub revisions: Vec<Revision>,
+    /// The feedback round with the units: what was sent, what came back.
+    pub feedback: Feedback,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// A feedback round: units asked to confirm their tasks, and their replies.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Feedback {
+    /// Unit ids a feedback file was made for.
+    pub sent: Vec<String>,
+    pub replies: Vec<Reply>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a unit said about one task.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reply {
+    pub unit: String,
+    pub task: String,
+    pub decision: Decision,
+    /// Proposed wording of the task (修改).
+    pub wording: String,
+    /// Proposed deadline.
+    pub deadline: String,
+    /// Why the unit declines (不同意).
+    pub reason: String,
+    pub comment: String,
+    /// Milliseconds since the epoch when it was imported.
+    pub received: f64,
+    pub state: ReplyState,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    #[default]
+    None,
+    /// 同意.
+    Accept,
+    /// 修改: different wording and/or deadline.
+    Revise,
+    /// 不同意, with a reason.
+    Decline,
+}
+
+impl Decision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::None => "",
+            Self::Accept => "同意",
+            Self::Revise => "修改",
+            Self::Decline => "不同意",
+        }
+    }
+
+    /// Read what a unit wrote in the 意见 column.
+    pub fn parse(s: &str) -> Self {
+        let s = s.trim();
+        if s.is_empty() {
+            Self::None
+        } else if s.contains("不同意") || s.contains("不认可") || s.contains("退回") {
+            Self::Decline
+        } else if s.contains("修改") || s.contains("调整") || s.contains("建议") {
+            Self::Revise
+        } else {
+            Self::Accept
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyState {
+    #[default]
+    Pending,
+    Accepted,
+    Rejected,
 }
 
 /// One shared version of a plan.

@@ -1,0 +1,161 @@
+//! Reading cell text back from an .xlsx a unit filled in: sheets, shared strings, inline
+//! strings and numbers, whatever Excel or WPS wrote when it saved the file again.
+//!
+//! Owns only the text grid of each sheet; deliberately no formatting and no formulas
+//! (a formula's cached value is read as text).
+
+use quick_xml::events::Event;
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+const MAX_PART: u64 = 32 * 1024 * 1024;
+
+fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    let f = zip.by_name(name).ok()?;
+    if f.size() > MAX_PART {
+        return None;
+    }
+    let mut s = String::new();
+    f.take(MAX_PART).read_to_string(&mut s).ok()?;
+    Some(s)
+}
+
+fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value.to_string())
+}
+
+fn text_of(ev: &Event) -> Option<String> {
+    match ev {
+        Event::Text(t) => Some(t.xml10_content().into_owned()),
+        Event::GeneralRef(r) => match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(c.to_string()),
+            _ => {
+                quick_xml::escape::resolve_predefined_entity(&r.xml10_content()).map(str::to_string)
+            }
+        },
+        Event::CData(c) => Some(c.xml10_content().into_owned()),
+        _ => None,
+    }
+}
+
+fn shared_strings(xml: &str) -> Vec<String> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    let (mut out, mut cur, mut in_t) = (Vec::new(), String::new(), false);
+    while let Ok(ev) = r.read_event() {
+        match &ev {
+            Event::Eof => break,
+            Event::Start(e) if e.local_name().as_ref() == "si" => cur.clear(),
+            Event::Start(e) if e.local_name().as_ref() == "t" => in_t = true,
+            Event::End(e) if e.local_name().as_ref() == "t" => in_t = false,
+            Event::End(e) if e.local_name().as_ref() == "si" => out.push(std::mem::take(&mut cur)),
+            _ if in_t => cur.push_str(&text_of(&ev).unwrap_or_default()),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Column index of a cell reference such as `C12`.
+fn column(r: &str) -> usize {
+    r.chars()
+        .take_while(char::is_ascii_alphabetic)
+        .fold(0, |n, c| {
+            n * 26 + (c.to_ascii_uppercase() as usize - 'A' as usize + 1)
+        })
+        .saturating_sub(1)
+}
+
+fn sheet_rows(xml: &str, shared: &[String]) -> Vec<Vec<String>> {
+    let mut r = quick_xml::Reader::from_str(xml);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let (mut col, mut kind, mut value, mut in_value) =
+        (0usize, String::new(), String::new(), false);
+    while let Ok(ev) = r.read_event() {
+        match &ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
+                rows.push(Vec::new())
+            }
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                col = attr(e, "r").map_or_else(|| rows.last().map_or(0, Vec::len), |c| column(&c));
+                kind = attr(e, "t").unwrap_or_default();
+                value.clear();
+            }
+            Event::Start(e) if matches!(e.local_name().as_ref(), "v" | "t") => in_value = true,
+            Event::End(e) if matches!(e.local_name().as_ref(), "v" | "t") => in_value = false,
+            Event::End(e) if e.local_name().as_ref() == "c" => {
+                let text = if kind == "s" {
+                    value
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .and_then(|i| shared.get(i).cloned())
+                        .unwrap_or_default()
+                } else {
+                    value.clone()
+                };
+                if let Some(row) = rows.last_mut() {
+                    if row.len() <= col {
+                        row.resize(col + 1, String::new());
+                    }
+                    row[col] = text;
+                }
+            }
+            _ if in_value => value.push_str(&text_of(&ev).unwrap_or_default()),
+            _ => {}
+        }
+    }
+    rows
+}
+
+/// Every sheet of the workbook as (name, rows of cell text).
+pub fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| "文件不是完整的 .xlsx（压缩包损坏或被截断）".to_string())?;
+    let workbook =
+        part(&mut zip, "xl/workbook.xml").ok_or("不是 Excel 工作簿（缺少 xl/workbook.xml）")?;
+    let rels = part(&mut zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let shared = part(&mut zip, "xl/sharedStrings.xml")
+        .map(|s| shared_strings(&s))
+        .unwrap_or_default();
+    let mut targets = HashMap::new();
+    let mut r = quick_xml::Reader::from_str(&rels);
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                if let (Some(id), Some(t)) = (attr(&e, "Id"), attr(&e, "Target")) {
+                    let t = t
+                        .trim_start_matches('/')
+                        .trim_start_matches("xl/")
+                        .to_string();
+                    targets.insert(id, format!("xl/{t}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut sheets = Vec::new();
+    let mut r = quick_xml::Reader::from_str(&workbook);
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sheet" => {
+                let name = attr(&e, "name").unwrap_or_default();
+                let name = quick_xml::escape::unescape(&name)
+                    .map(|c| c.into_owned())
+                    .unwrap_or(name);
+                if let Some(path) = attr(&e, "id").and_then(|id| targets.get(&id).cloned()) {
+                    if let Some(xml) = part(&mut zip, &path) {
+                        sheets.push((name, sheet_rows(&xml, &shared)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(sheets)
+}
