@@ -10,7 +10,7 @@ use crate::web::{files, storage};
 use leptos::ev;
 use leptos::prelude::*;
 
-const TABS: [(Tab, &str, &str); 8] = [
+const TABS: [(Tab, &str, &str); 9] = [
     (Tab::Outline, "编辑", "tab-outline"),
     (Tab::Document, "文档", "tab-document"),
     (Tab::Tasks, "任务清单", "tab-tasks"),
@@ -18,6 +18,7 @@ const TABS: [(Tab, &str, &str); 8] = [
     (Tab::Compare, "对照", "tab-compare"),
     (Tab::Units, "单位库", "tab-units"),
     (Tab::Info, "文件信息", "tab-info"),
+    (Tab::Feedback, "反馈", "tab-feedback"),
     (Tab::Problems, "问题", "tab-problems"),
 ];
 
@@ -126,6 +127,7 @@ pub fn EditorScreen() -> impl IntoView {
                 Tab::Compare => view! { <super::views::CompareView /> }.into_any(),
                 Tab::Units => view! { <super::registry::RegistryEditor /> }.into_any(),
                 Tab::Info => view! { <super::docinfo::DocInfoForm /> }.into_any(),
+                Tab::Feedback => view! { <super::feedbackview::FeedbackView /> }.into_any(),
                 Tab::Problems => view! { <super::problems::ProblemsPanel /> }.into_any(),
             }}
         </main>

@@ -7,6 +7,7 @@
 mod docinfo;
 mod editor;
 mod exportmenu;
+mod feedbackview;
 mod merge;
 mod newdraft;
 mod outline;

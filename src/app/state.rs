@@ -30,6 +30,7 @@ pub enum Tab {
     Compare,
     Units,
     Info,
+    Feedback,
     Problems,
 }
 

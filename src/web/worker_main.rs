@@ -33,12 +33,14 @@ fn handle(data: &JsValue) -> Object {
     );
     let t0 = now();
     let result = (|| -> Result<(Vec<u8>, String, &'static str), String> {
-        let format = get_str(data, "format")
-            .and_then(|f| Format::from_extension(&f))
-            .ok_or("未知的导出格式")?;
         let plan = crate::format::restore(&get_str(data, "plan").unwrap_or_default())
             .map_err(|e| e.to_string())?;
         let unit = get_str(data, "unit").filter(|u| !u.is_empty());
+        let requested = get_str(data, "format").unwrap_or_default();
+        if let Some(kind) = requested.strip_prefix("feedback-") {
+            return feedback_file(&plan, kind, unit.as_deref());
+        }
+        let format = Format::from_extension(&requested).ok_or("未知的导出格式")?;
         let task_table = Reflect::get(data, &"taskTable".into())
             .ok()
             .and_then(|v| v.as_bool())
@@ -71,6 +73,30 @@ fn handle(data: &JsValue) -> Object {
     }
     set(&out, "ms", now() - t0);
     out
+}
+
+/// A feedback file for one unit or all units (`kind` is `xlsx` or `json`).
+fn feedback_file(
+    plan: &crate::model::Plan,
+    kind: &str,
+    unit: Option<&str>,
+) -> Result<(Vec<u8>, String, &'static str), String> {
+    let who = unit.map_or("各单位".to_string(), |u| plan.units.name(u).to_string());
+    let name = |ext: &str| {
+        crate::web::files::safe_name(&format!("{}意见反馈表（{who}）", plan.doc.title), ext)
+    };
+    match kind {
+        "xlsx" => Ok((
+            crate::sync::feedback::export_xlsx(plan, unit)?,
+            name("xlsx"),
+            Format::Xlsx.mime(),
+        )),
+        _ => Ok((
+            crate::sync::feedback::export_json(plan, unit).into_bytes(),
+            name("json"),
+            "application/json",
+        )),
+    }
 }
 
 /// Install the message handler.

@@ -103,6 +103,34 @@ for (const tasks of [31, 1000]) {
   console.log(`  export .xlsx: ${x1[1].toFixed(0)} ms click→file (${x1[0].toFixed(0)} ms exporting)`);
   if (r.errors.length) console.log(`  console errors: ${r.errors.join(" | ")}`);
 }
+// 新年度: two 300-item templates and a 300-task plan, matched and proposed in the browser.
+{
+  const { page, context } = await openPage(browser);
+  await page.goto(srv.url);
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("paste-area").fill(synthetic(300));
+  await page.getByTestId("parse-paste").click();
+  await page.getByTestId("confirm-template").click();
+  await page.getByTestId("doc-data-next").click();
+  await page.getByTestId("create-draft-plain").click();
+  await page.getByTestId("edit-row").nth(300).waitFor();
+  await page.waitForTimeout(600);
+  await page.getByText("返回列表").click();
+  await page.getByTestId("new-year").click();
+  const next = synthetic(300)
+    .split("\n")
+    .filter((_, i) => i % 10 !== 7)
+    .map((l, i) => (i % 5 === 0 ? l + "并开展年度评估。" : l))
+    .join("\n");
+  await page.getByTestId("yearly-paste").fill(next);
+  const t = performance.now();
+  await page.getByTestId("yearly-run").click();
+  await page.getByTestId("yearly-result").waitFor();
+  const total = performance.now() - t;
+  const timings = await page.evaluate(() => window.__yaodian_timings ?? {});
+  console.log(`new year's draft, 300-item templates and a 300-task plan: matching and proposals ${timings.yearly_propose?.toFixed(0)} ms (click → proposals shown ${total.toFixed(0)} ms, parsing the pasted template included)`);
+  await context.close();
+}
 for (const f of fs.readdirSync(DIST)) {
   if (!/\.(wasm|js|css)$/.test(f)) continue;
   const bytes = fs.readFileSync(path.join(DIST, f));
