@@ -13,6 +13,7 @@ mod newdraft;
 mod outline;
 mod problems;
 mod registry;
+mod reply;
 mod rows;
 mod start;
 pub mod state;
@@ -94,6 +95,10 @@ pub fn App() -> impl IntoView {
             Screen::New => view! { <newdraft::NewDraft /> }.into_any(),
             Screen::Edit => view! { <editor::EditorScreen /> }.into_any(),
             Screen::Yearly => view! { <yearly::YearlyPage /> }.into_any(),
+            Screen::Reply => match ui.pending_reply.get_untracked() {
+                Some(file) => view! { <reply::ReplyPage file /> }.into_any(),
+                None => view! { <start::StartPage /> }.into_any(),
+            },
             Screen::Merge => match ui.pending_merge.get_untracked() {
                 Some(theirs) => view! { <merge::MergePage theirs /> }.into_any(),
                 None => view! { <start::StartPage /> }.into_any(),

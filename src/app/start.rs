@@ -40,6 +40,12 @@ pub fn StartPage() -> impl IntoView {
                 Ok(b) => b,
                 Err(e) => return ui.banner("error", e),
             };
+            // A feedback file a unit was sent: open it to answer.
+            if let Some(f) = crate::sync::feedback::read_file(&bytes) {
+                ui.pending_reply.set(Some(f));
+                ui.screen.set(Screen::Reply);
+                return;
+            }
             let gb = |b: &[u8]| crate::web::decode_gb18030(b);
             match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
                 Ok(crate::parse::Imported::Plan(plan)) => {
@@ -77,7 +83,7 @@ pub fn StartPage() -> impl IntoView {
                             } />
                     </label>
                     <label class="button" data-testid="open-json">
-                        "打开计划文件（.json）"
+                        "打开文件（计划 / 反馈表 .json）"
                         <input type="file" accept=".json,application/json" data-testid="open-json-input" on:change=on_file hidden />
                     </label>
                 </div>

@@ -19,6 +19,7 @@ pub enum Screen {
     Edit,
     Yearly,
     Merge,
+    Reply,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +58,8 @@ pub struct Ui {
     pub drafts: RwSignal<u64>,
     /// A colleague's copy waiting to be merged into the draft of the same plan.
     pub pending_merge: RwSignal<Option<crate::model::Plan>>,
+    /// A feedback file a unit opened to answer.
+    pub pending_reply: RwSignal<Option<crate::sync::feedback::FeedbackFile>>,
 }
 
 impl Ui {
@@ -66,6 +69,7 @@ impl Ui {
             banners: RwSignal::new(Vec::new()),
             drafts: RwSignal::new(0),
             pending_merge: RwSignal::new(None),
+            pending_reply: RwSignal::new(None),
         }
     }
 

@@ -163,6 +163,20 @@ pub fn export_xlsx(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
     xlsx::workbook(&sheets)
 }
 
+/// A feedback file, if `bytes` are one (a unit opens it in Yaodian to answer).
+pub fn read_file(bytes: &[u8]) -> Option<FeedbackFile> {
+    let text = std::str::from_utf8(bytes)
+        .ok()?
+        .trim_start_matches('\u{feff}');
+    let f: FeedbackFile = serde_json::from_str(text).ok()?;
+    (f.format == FEEDBACK_TAG).then_some(f)
+}
+
+/// The answered file, ready to send back.
+pub fn write_file(f: &FeedbackFile) -> String {
+    serde_json::to_string_pretty(f).unwrap_or_default()
+}
+
 /// What an import found.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Imported {

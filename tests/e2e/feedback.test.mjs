@@ -70,3 +70,36 @@ test("feedback round: Excel out, edited and re-sorted, replies in by hidden ids,
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a unit that uses Yaodian answers its JSON feedback file; the answers come back in", async () => {
+  const office = await openPage(browser);
+  const unit = await openPage(browser);
+  await office.page.goto(srv.url);
+  await newSampleDraft(office.page);
+  await office.page.getByTestId("tab-feedback").click();
+  const row25 = office.page.getByTestId("feedback-unit").filter({ hasText: "党工委党校" });
+  const [dl] = await Promise.all([office.page.waitForEvent("download"), row25.getByTestId("feedback-unit-json").click()]);
+  // The unit opens the file in its own browser and answers.
+  await unit.page.goto(srv.url);
+  await unit.page.getByTestId("open-json-input").setInputFiles(await dl.path());
+  await unit.page.getByTestId("reply-page").waitFor();
+  const task = unit.page.getByTestId("reply-task");
+  assert.equal(await task.count(), 1);
+  assert.match(await task.textContent(), /25\.提升培训质量/);
+  await task.getByTestId("reply-decision").selectOption("修改");
+  await task.getByTestId("reply-deadline").fill("2025年9月底前");
+  await task.getByTestId("reply-comment").fill("党校已列入年度计划");
+  const [answer] = await Promise.all([unit.page.waitForEvent("download"), unit.page.getByTestId("reply-save").click()]);
+  assert.match(answer.suggestedFilename(), /党工委党校回复/);
+  // Back at the office.
+  await office.page.getByTestId("feedback-import").setInputFiles(await answer.path());
+  assert.match(await office.page.getByTestId("feedback-report").textContent(), /收到 1 条回复，来自 1 个单位。/);
+  const reply = office.page.getByTestId("reply");
+  assert.match(await reply.textContent(), /修改.*2025年9月底前 \/ 党校已列入年度计划/);
+  await reply.getByTestId("reply-accept").click();
+  await office.page.getByTestId("tab-outline").click();
+  assert.match(await row(office.page, "25.").getByTestId("row-units").textContent(), /2025年9月底前/);
+  assert.deepEqual(unit.errors, []);
+  await office.context.close();
+  await unit.context.close();
+});
