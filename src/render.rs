@@ -49,21 +49,26 @@ pub fn units_clause(plan: &Plan, task: &Task) -> String {
     format!("（责任单位：{}）", groups.join("，"))
 }
 
+/// An item's paragraph as printed, in two parts: the heading part (number, title and the
+/// 。 after it) and the rest (text and the unit clause). The heading part takes the heading
+/// font in the 文档 view and the .docx.
+pub fn paragraph_parts(plan: &Plan, number: &str, item: &Item) -> (String, String) {
+    let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
+        ""
+    } else {
+        "。"
+    };
+    let mut tail = item.text.clone();
+    if let Some(t) = &item.task {
+        tail.push_str(&units_clause(plan, t));
+    }
+    (format!("{number}{}{sep}", item.title), tail)
+}
+
 /// An item's paragraph as printed: number, title, 。, text, and its unit clause.
 pub fn paragraph(plan: &Plan, number: &str, item: &Item) -> String {
-    let mut s = format!("{number}{}", item.title);
-    if !item.text.is_empty()
-        || item.task.is_some() && !item.title.is_empty() && !item.title.ends_with('。')
-    {
-        if !item.title.is_empty() && (item.level >= 3 || !item.text.is_empty()) {
-            s.push('。');
-        }
-    }
-    s.push_str(&item.text);
-    if let Some(t) = &item.task {
-        s.push_str(&units_clause(plan, t));
-    }
-    s
+    let (head, tail) = paragraph_parts(plan, number, item);
+    head + &tail
 }
 
 /// The plan's work points as plain text, one paragraph a line (for checks and mail).

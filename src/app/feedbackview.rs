@@ -77,13 +77,11 @@ pub fn FeedbackView() -> impl IntoView {
         run_export(editor, ui, busy, kind, unit, false);
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = files::chosen(&ev) else {
             return;
         };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let bytes = match files::read(&file).await {
+        files::read_then(file, move |name, bytes| {
+            let bytes = match bytes {
                 Ok(b) => b,
                 Err(e) => return ui.banner("error", e),
             };
@@ -98,7 +96,7 @@ pub fn FeedbackView() -> impl IntoView {
                     });
                     report.set(Some(imported));
                 }
-                Err(e) => ui.banner("error", format!("无法读取回复“{}”：{e}", file.name())),
+                Err(e) => ui.banner("error", format!("无法读取回复“{name}”：{e}")),
             }
         });
     };

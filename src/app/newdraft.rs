@@ -58,11 +58,9 @@ pub fn NewDraft() -> impl IntoView {
         }
     };
     let read_file = move |file: web_sys::File| {
-        leptos::task::spawn_local(async move {
-            match files::read(&file).await {
-                Ok(bytes) => from_bytes(file.name(), bytes),
-                Err(e) => error.set(e),
-            }
+        files::read_then(file, move |name, bytes| match bytes {
+            Ok(bytes) => from_bytes(name, bytes),
+            Err(e) => error.set(e),
         });
     };
 
@@ -98,9 +96,7 @@ pub fn NewDraft() -> impl IntoView {
                                 "选择文件（.txt / .docx / .json）"
                                 <input type="file" accept=".txt,.docx,.json,text/plain" data-testid="template-file" hidden
                                     on:change=move |ev| {
-                                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                                        if let Some(f) = input.files().and_then(|f| f.get(0)) { read_file(f); }
-                                        input.set_value("");
+                                        if let Some(f) = files::chosen(&ev) { read_file(f); }
                                     } />
                             </label>
                             <label>"责任单位读法 "

@@ -30,13 +30,11 @@ pub fn StartPage() -> impl IntoView {
     });
     let pending: RwSignal<Option<Plan>> = RwSignal::new(None);
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = files::chosen(&ev) else {
             return;
         };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let bytes = match files::read(&file).await {
+        files::read_then(file, move |name, bytes| {
+            let bytes = match bytes {
                 Ok(b) => b,
                 Err(e) => return ui.banner("error", e),
             };
@@ -60,7 +58,7 @@ pub fn StartPage() -> impl IntoView {
                     "error",
                     "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。",
                 ),
-                Err(e) => ui.banner("error", format!("无法打开“{}”：{e}", file.name())),
+                Err(e) => ui.banner("error", format!("无法打开“{name}”：{e}")),
             }
         });
     };

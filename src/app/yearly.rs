@@ -83,13 +83,10 @@ pub fn YearlyPage() -> impl IntoView {
                     }>"对照并生成建议"</button>
                     <label class="button">"选择新模板文件"
                         <input type="file" hidden accept=".txt,.docx,.json" data-testid="yearly-file" on:change=move |ev| {
-                            let input: web_sys::HtmlInputElement = event_target(&ev);
-                            if let Some(f) = input.files().and_then(|f| f.get(0)) {
-                                leptos::task::spawn_local(async move {
-                                    match files::read(&f).await {
-                                        Ok(b) => from_bytes(f.name(), b),
-                                        Err(e) => error.set(e),
-                                    }
+                            if let Some(f) = files::chosen(&ev) {
+                                files::read_then(f, move |name, bytes| match bytes {
+                                    Ok(b) => from_bytes(name, b),
+                                    Err(e) => error.set(e),
                                 });
                             }
                         } />

@@ -71,16 +71,7 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
     }
     for row in walk::rows(&b.items, b.numbering) {
         let item = row.item;
-        let head = format!("{}{}", row.number, item.title);
-        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
-            ""
-        } else {
-            "。"
-        };
-        let mut tail = item.text.clone();
-        if let Some(t) = &item.task {
-            tail.push_str(&render::units_clause(plan, t));
-        }
+        let (head, tail) = render::paragraph_parts(plan, &row.number, item);
         let (font, bold) = match (item.kind(), item.level) {
             (ItemKind::Paragraph, _) => (FANGSONG, false),
             (_, 1) => (HEITI, false),
@@ -90,7 +81,7 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
         };
         let runs = format!(
             "{}{}",
-            run(&format!("{head}{sep}"), font, BODY, bold),
+            run(&head, font, BODY, bold),
             run(&tail, FANGSONG, BODY, false)
         );
         out.push_str(&paragraph(Para::default(), &runs));

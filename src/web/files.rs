@@ -14,6 +14,26 @@ pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// The file chosen in a file input. The input is cleared, so choosing the same file again
+/// fires again.
+pub fn chosen(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// Read a chosen or dropped file, then hand on its name and bytes (or the reason it failed).
+pub fn read_then(
+    file: web_sys::File,
+    done: impl FnOnce(String, Result<Vec<u8>, String>) + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = read(&file).await;
+        done(file.name(), bytes);
+    });
+}
+
 /// Offer `bytes` as a download named `name`.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let array = js_sys::Uint8Array::from(bytes);

@@ -1,25 +1,17 @@
 // The editor, end to end in headless Chromium: templates (sample, paste, .docx, drop), the
 // preview, document data, localising, outline editing with mouse and keyboard, undo/redo,
 // units, deadline, problems, views, snapshots, export and import, autosave and reload.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, openPage, screenshotPath, foreignRequests } from "./harness.mjs";
+import { openPage, screenshotPath, foreignRequests, useBrowser } from "./harness.mjs";
 import { seed, docx, newSampleDraft, row } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 async function fresh() {
-  const s = await openPage(browser);
-  await s.page.goto(srv.url);
+  const s = await openPage(env.browser);
+  await s.page.goto(env.srv.url);
   await s.page.getByTestId("new-draft").waitFor();
   return s;
 }
@@ -56,7 +48,7 @@ test("new draft from the sample: preview, document data, localising preview, edi
   assert.ok(kept > 1);
   await page.screenshot({ path: screenshotPath("editor") });
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(requests, srv.origin), []);
+  assert.deepEqual(foreignRequests(requests, env.srv.origin), []);
   await context.close();
 });
 

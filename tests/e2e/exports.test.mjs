@@ -1,21 +1,13 @@
 // Exports from the browser: the export worker loads on first use only, and the downloads are
 // real files with Chinese names: .docx (GB/T 9704), .xlsx, .csv with BOM, Markdown, and one
 // unit's slice.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, openPage, foreignRequests, screenshotPath } from "./harness.mjs";
+import { openPage, foreignRequests, screenshotPath, useBrowser } from "./harness.mjs";
 import { newSampleDraft, row, unzip } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 async function download(page, testid) {
   await page.getByTestId("export-menu").click();
@@ -24,8 +16,8 @@ async function download(page, testid) {
 }
 
 test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a unit's slice", async () => {
-  const { page, requests, errors, context } = await openPage(browser);
-  await page.goto(srv.url);
+  const { page, requests, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
   await newSampleDraft(page);
   await row(page, "1.").getByTestId("row-title").fill("推行“333”工作法");
   assert.ok(!requests.some((u) => u.includes("yaodian-worker")), "the exporters are not loaded before the first export");
@@ -72,14 +64,14 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   await page.getByTestId("export-menu").click();
   await page.screenshot({ path: screenshotPath("export-menu") });
   assert.deepEqual(errors, []);
-  assert.deepEqual(foreignRequests(requests, srv.origin), []);
+  assert.deepEqual(foreignRequests(requests, env.srv.origin), []);
   await context.close();
 });
 
 test("a missing export worker gives a clear message and changes nothing", async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(env.browser);
   await page.route("**/yaodian-worker_loader.js", (r) => r.fulfill({ status: 404, body: "" }));
-  await page.goto(srv.url);
+  await page.goto(env.srv.url);
   await newSampleDraft(page);
   await page.getByTestId("export-menu").click();
   await page.getByTestId("export-docx").click();

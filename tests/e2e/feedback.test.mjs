@@ -1,25 +1,17 @@
 // The feedback round end to end: a unit's Excel file out, filled in and re-sorted outside
 // Yaodian (rows reversed, one deleted, one added), read back by its hidden ids, replies
 // accepted or rejected; and the JSON file for units that use Yaodian.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, openPage, screenshotPath } from "./harness.mjs";
+import { openPage, screenshotPath, useBrowser } from "./harness.mjs";
 import { newSampleDraft, row, unzip, zipStore } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 test("feedback round: Excel out, edited and re-sorted, replies in by hidden ids, decided", async () => {
-  const { page, errors, context } = await openPage(browser);
-  await page.goto(srv.url);
+  const { page, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
   await newSampleDraft(page);
   await page.getByTestId("tab-feedback").click();
   const unit = page.getByTestId("feedback-unit").filter({ hasText: "党工委政法办" });
@@ -72,15 +64,15 @@ test("feedback round: Excel out, edited and re-sorted, replies in by hidden ids,
 });
 
 test("a unit that uses Yaodian answers its JSON feedback file; the answers come back in", async () => {
-  const office = await openPage(browser);
-  const unit = await openPage(browser);
-  await office.page.goto(srv.url);
+  const office = await openPage(env.browser);
+  const unit = await openPage(env.browser);
+  await office.page.goto(env.srv.url);
   await newSampleDraft(office.page);
   await office.page.getByTestId("tab-feedback").click();
   const row25 = office.page.getByTestId("feedback-unit").filter({ hasText: "党工委党校" });
   const [dl] = await Promise.all([office.page.waitForEvent("download"), row25.getByTestId("feedback-unit-json").click()]);
   // The unit opens the file in its own browser and answers.
-  await unit.page.goto(srv.url);
+  await unit.page.goto(env.srv.url);
   await unit.page.getByTestId("open-json-input").setInputFiles(await dl.path());
   await unit.page.getByTestId("reply-page").waitFor();
   const task = unit.page.getByTestId("reply-task");

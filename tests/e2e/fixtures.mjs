@@ -76,6 +76,15 @@ export async function newSampleDraft(page, { localize = false } = {}) {
   await page.getByTestId("editor").waitFor();
 }
 
+/** A fresh page with a new draft from the sample. */
+export async function openDraft(env) {
+  const { openPage } = await import("./harness.mjs");
+  const s = await openPage(env.browser);
+  await s.page.goto(env.srv.url);
+  await newSampleDraft(s.page);
+  return s;
+}
+
 /** The outline row whose number is `n` (e.g. "3."), in the main body. */
 export const row = (page, n) => page.getByTestId("edit-row").filter({ has: page.getByTestId("row-number").getByText(n, { exact: true }) }).first();
 

@@ -5,6 +5,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DIST = path.join(ROOT, "dist");
@@ -83,4 +84,18 @@ export function screenshotPath(name) {
 /** Requests that left the local server (data: and blob: URLs are local by nature). */
 export function foreignRequests(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("data:") && !u.startsWith("blob:"));
+}
+
+/** For a test file: one static server and one browser, started before and closed after. */
+export function useBrowser() {
+  const env = {};
+  before(async () => {
+    env.srv = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.srv?.server.close();
+  });
+  return env;
 }

@@ -1,21 +1,13 @@
 // Merging a colleague's copy end to end: two browsers (two people), a JSON file each way,
 // non-conflicting edits merged by themselves, a conflict decided side by side, and the state
 // before the merge kept as a snapshot.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, openPage, screenshotPath } from "./harness.mjs";
+import { openPage, screenshotPath, useBrowser } from "./harness.mjs";
 import { newSampleDraft, row } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 async function exportJson(page) {
   await page.getByTestId("export-menu").click();
@@ -24,16 +16,16 @@ async function exportJson(page) {
 }
 
 test("merge a colleague's copy: automatic changes, a conflict decided, nothing lost", async () => {
-  const wang = await openPage(browser);
-  const li = await openPage(browser);
-  await wang.page.goto(srv.url);
+  const wang = await openPage(env.browser);
+  const li = await openPage(env.browser);
+  await wang.page.goto(env.srv.url);
   await wang.page.getByTestId("editor-name").fill("小王");
   await wang.page.getByTestId("editor-name").press("Tab");
   await newSampleDraft(wang.page);
   const fileA = await exportJson(wang.page);
 
   // 小李 opens the file in her own browser, edits, sends it back.
-  await li.page.goto(srv.url);
+  await li.page.goto(env.srv.url);
   await li.page.getByTestId("editor-name").fill("小李");
   await li.page.getByTestId("editor-name").press("Tab");
   await li.page.getByTestId("open-json-input").setInputFiles(fileA);

@@ -1,32 +1,18 @@
 // Keeping work safe, end to end: snapshots, export and import (new draft or replace after
 // confirmation), a corrupt stored draft, a full storage quota, two tabs on one draft, and an
 // unreadable import. In every case the user is told in Chinese and nothing is lost.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { serve, launch, openPage, screenshotPath } from "./harness.mjs";
-import { newSampleDraft, row } from "./fixtures.mjs";
+import { openPage, screenshotPath, useBrowser } from "./harness.mjs";
+import { newSampleDraft, row, openDraft } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
-async function draft() {
-  const s = await openPage(browser);
-  await s.page.goto(srv.url);
-  await newSampleDraft(s.page);
-  return s;
-}
 const titleOf = (page, n) => row(page, n).getByTestId("row-title").inputValue();
 
 test("snapshots: take one, edit, restore it (and undo the restore)", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.getByTestId("snapshots-toggle").click();
   await page.getByTestId("snapshot-name").fill("征求意见稿");
   await page.getByTestId("snapshot-take").click();
@@ -40,7 +26,7 @@ test("snapshots: take one, edit, restore it (and undo the restore)", async () =>
 });
 
 test("export JSON, import it again: as a new draft, or replacing after confirmation", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await row(page, "2.").getByTestId("row-title").fill("导出前的修改");
   await page.getByTestId("export-menu").click();
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-json").click()]);
@@ -71,7 +57,7 @@ test("export JSON, import it again: as a new draft, or replacing after confirmat
 });
 
 test("an unreadable import: a clear Chinese message, drafts untouched", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.getByText("返回列表").click();
   const before = await page.getByTestId("draft-list").textContent();
   await page.getByTestId("open-json-input").setInputFiles({ name: "坏文件.json", mimeType: "application/json", buffer: Buffer.from('{"format":"yaodian-plan","version":1,"body":{"items":[{"title":') });
@@ -92,7 +78,7 @@ test("an unreadable import: a clear Chinese message, drafts untouched", async ()
 });
 
 test("a corrupt stored draft is backed up, explained, and the other drafts still load", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.waitForTimeout(500);
   await page.getByText("返回列表").click();
   await newSampleDraft(page);
@@ -113,7 +99,7 @@ test("a corrupt stored draft is backed up, explained, and the other drafts still
 });
 
 test("a full storage quota: a warning, the edits stay on the page, export still works", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.evaluate(() => {
     Storage.prototype.setItem = function () {
       throw new DOMException("quota", "QuotaExceededError");
@@ -131,10 +117,10 @@ test("a full storage quota: a warning, the edits stay on the page, export still 
 });
 
 test("two tabs on one draft: a warning instead of a silent overwrite", async () => {
-  const { page: a, context } = await draft();
+  const { page: a, context } = await openDraft(env);
   await a.waitForTimeout(500);
   const b = await context.newPage();
-  await b.goto(srv.url);
+  await b.goto(env.srv.url);
   await b.getByTestId("draft-row").first().getByRole("button").first().click();
   await b.getByTestId("editor").waitFor();
   // Tab A saves a change; tab B then types.

@@ -1,21 +1,13 @@
 // Foundation: the release dist/ loads from a subfolder of a static server, shows the start
 // page and the built-in sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
 // and makes no request to any other origin.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { serve, launch, openPage, screenshotPath, foreignRequests, DIST } from "./harness.mjs";
+import { openPage, screenshotPath, foreignRequests, DIST, useBrowser } from "./harness.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 test("dist uses only relative URLs", () => {
   const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
@@ -27,8 +19,8 @@ test("dist uses only relative URLs", () => {
 });
 
 test("start page, then the built-in sample plan; no errors, no foreign requests", async () => {
-  const { page, requests, errors, context } = await openPage(browser);
-  await page.goto(srv.url, { waitUntil: "load" });
+  const { page, requests, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url, { waitUntil: "load" });
   assert.match(await page.getByTestId("app-header").textContent(), /要点/);
   await page.getByTestId("no-drafts").waitFor({ timeout: 20000 });
   await page.screenshot({ path: screenshotPath("start") });
@@ -43,7 +35,7 @@ test("start page, then the built-in sample plan; no errors, no foreign requests"
   await page.screenshot({ path: screenshotPath("sample-preview") });
   await page.waitForTimeout(300);
   assert.deepEqual(errors, [], "console errors");
-  assert.deepEqual(foreignRequests(requests, srv.origin), [], "requests to other origins");
+  assert.deepEqual(foreignRequests(requests, env.srv.origin), [], "requests to other origins");
   assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched from the local server");
   await context.close();
 });

@@ -1,29 +1,15 @@
 // Units, deadlines, problems, the registry, and the four views (文档, 任务清单, 按单位, 对照),
 // end to end in headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, screenshotPath } from "./harness.mjs";
-import { newSampleDraft, row } from "./fixtures.mjs";
+import { openPage, screenshotPath, useBrowser } from "./harness.mjs";
+import { newSampleDraft, row, openDraft } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
-async function draft() {
-  const s = await openPage(browser);
-  await s.page.goto(srv.url);
-  await newSampleDraft(s.page);
-  return s;
-}
 
 test("unit picker: autocomplete through aliases, lead and cooperating lists, reorder, new units, deadline", async () => {
-  const { page, errors, context } = await draft();
+  const { page, errors, context } = await openDraft(env);
   await row(page, "31.").click();
   const panel = page.getByTestId("task-panel");
   assert.match(await panel.getByTestId("lead-list").textContent(), /安委办/);
@@ -63,7 +49,7 @@ test("unit picker: autocomplete through aliases, lead and cooperating lists, reo
 });
 
 test("problems panel lists a task without a lead unit and jumps to it", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   assert.equal(await page.getByTestId("problem-count").textContent(), "0");
   await row(page, "2.").click();
   await page.getByTestId("lead-list").getByTestId("unit-remove").click();
@@ -78,7 +64,7 @@ test("problems panel lists a task without a lead unit and jumps to it", async ()
 });
 
 test("registry: rename and merge update every task", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.getByTestId("tab-units").click();
   const yj = page.getByTestId("unit-row").filter({ has: page.locator('input[value="应急局"]') });
   await yj.getByTestId("unit-name").fill("区应急管理局");
@@ -100,7 +86,7 @@ test("registry: rename and merge update every task", async () => {
 });
 
 test("文件信息: document data and conventions are editable and shown in 文档", async () => {
-  const { page, context } = await draft();
+  const { page, context } = await openDraft(env);
   await page.getByTestId("tab-info").click();
   await page.getByTestId("info-cc").fill("区委办公室、区人大常委会办公室");
   await page.getByTestId("info-number").fill("万盛经开发〔2025〕2号");
@@ -120,7 +106,7 @@ test("文件信息: document data and conventions are editable and shown in 文�
 });
 
 test("views: 文档 in GB/T 9704 layout, 任务清单 filters, 按单位 chart, 对照 with diff and 不适用", async () => {
-  const { page, errors, context } = await draft();
+  const { page, errors, context } = await openDraft(env);
   // Edit one task and mark another 不适用 so 对照 has something to show.
   await row(page, "1.").getByTestId("row-title").fill("推行“333”工作法");
   await row(page, "2.").click();

@@ -1,23 +1,15 @@
 // 新年度草稿 end to end: last year's draft and the city's new template in, what the city
 // changed and the proposals on one screen, accept/reject, then this year's draft.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, openPage, screenshotPath } from "./harness.mjs";
+import { openPage, screenshotPath, useBrowser } from "./harness.mjs";
 import { seed, newSampleDraft, row } from "./fixtures.mjs";
 
-let srv, browser;
-before(async () => {
-  srv = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  srv?.server.close();
-});
+const env = useBrowser();
 
 test("new year's draft: city changes, proposals accepted or rejected, the draft created", async () => {
-  const { page, errors, context } = await openPage(browser);
-  await page.goto(srv.url);
+  const { page, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
   await newSampleDraft(page);
   // Last year's district edits: one task reworded, one marked 不适用.
   const t5 = row(page, "5.").getByTestId("row-text");

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
     let preface: Vec<String> = body.preface.clone();
-    let paras: Vec<(String, String, String, String)> = walk::rows(&body.items, body.numbering)
+    let paras: Vec<(String, String, String)> = walk::rows(&body.items, body.numbering)
         .into_iter()
         .map(|r| {
             let item = r.item;
@@ -17,23 +17,14 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
                 ItemKind::Paragraph => "p".to_string(),
                 _ => format!("p h{}", item.level.min(5)),
             };
-            let head = format!("{}{}", r.number, item.title);
-            let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
-                ""
-            } else {
-                "。"
-            };
-            let mut tail = item.text.clone();
-            if let Some(t) = &item.task {
-                tail.push_str(&render::units_clause(plan, t));
-            }
-            (class, head, sep.to_string(), tail)
+            let (head, tail) = render::paragraph_parts(plan, &r.number, item);
+            (class, head, tail)
         })
         .collect();
     view! {
         {preface.into_iter().map(|p| view! { <p class="p">{p}</p> }).collect_view()}
-        {paras.into_iter().map(|(class, head, sep, tail)| view! {
-            <p class=class><span class="head">{head}{sep}</span>{tail}</p>
+        {paras.into_iter().map(|(class, head, tail)| view! {
+            <p class=class><span class="head">{head}</span>{tail}</p>
         }).collect_view()}
     }
 }
