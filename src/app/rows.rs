@@ -64,9 +64,13 @@ fn structural(
     });
     crate::web::record_timing("structural_edit", crate::web::perf_now() - t0);
     let target = target.unwrap_or_else(|| id.to_string());
+    // A new row focuses itself when it mounts, before the next key arrives.
+    editor.focus.set_value(Some(target.clone()));
     editor.selected.set(Some(target.clone()));
     // The row may have been rebuilt (its number changed): put the cursor back in it.
     super::problems::scroll_to(target);
+    // A row that was only moved never mounts: drop the request once the frame is drawn.
+    request_animation_frame(move || editor.focus.set_value(None));
 }
 
 #[component]
@@ -129,6 +133,21 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
         });
         status.set(s);
     });
+    let title_ref = NodeRef::<leptos::html::Input>::new();
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            if let Some(el) = title_ref.get() {
+                if editor
+                    .focus
+                    .with_value(|f| f.as_deref() == Some(id.as_str()))
+                {
+                    editor.focus.set_value(None);
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let selected = {
         let id = id.clone();
         Memo::new(move |_| editor.selected.get().as_deref() == Some(id.as_str()))
@@ -238,7 +257,7 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
             }</span>
             <div class="fields">
                 {(r.kind != ItemKind::Paragraph).then(|| view! {
-                    <input class="title-input" type="text" data-testid="row-title" value=title
+                    <input class="title-input" type="text" data-testid="row-title" node_ref=title_ref value=title
                         placeholder="标题"
                         on:input=move |ev| on_type(Field::Title, event_target_value(&ev))
                         on:blur=move |_| editor.seal()

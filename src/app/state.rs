@@ -107,6 +107,8 @@ pub struct Editor {
     pub save: RwSignal<SaveState>,
     pub selected: RwSignal<Option<String>>,
     pub tab: RwSignal<Tab>,
+    /// The row that should take the cursor as soon as it is on the page (a new item).
+    pub focus: StoredValue<Option<String>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -128,6 +130,7 @@ impl Editor {
             save: RwSignal::new(SaveState::Saved),
             selected: RwSignal::new(None),
             tab: RwSignal::new(Tab::Outline),
+            focus: StoredValue::new(None),
             timer: StoredValue::new(None),
         }
     }
