@@ -7,5 +7,6 @@
 pub mod feedback;
 pub mod merge;
 pub mod similarity;
+pub mod templates;
 pub mod xlsx_read;
 pub mod yearly;

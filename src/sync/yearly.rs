@@ -7,43 +7,11 @@
 //! deadlines and 不适用 carry over where the item matched; district-only items come along
 //! flagged for review; the plan year moves on, other years are flagged, never guessed.
 
-use super::similarity::{assign, Entry};
-use crate::compare::{diff, Piece};
+use super::templates::compare_templates;
+pub use super::templates::{CityChange, CityChangeKind};
 use crate::edit::{self, draft};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CityChangeKind {
-    Same,
-    Reworded,
-    Moved,
-    Added,
-    Removed,
-}
-
-impl CityChangeKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Same => "未变",
-            Self::Reworded => "改写",
-            Self::Moved => "调整位置",
-            Self::Added => "新增",
-            Self::Removed => "删除",
-        }
-    }
-}
-
-/// What the city changed between the two templates, item by item.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CityChange {
-    pub kind: CityChangeKind,
-    pub old_number: String,
-    pub old_text: String,
-    pub new_number: String,
-    pub new_text: String,
-    pub diff: Vec<Piece>,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -86,43 +54,6 @@ pub struct Yearly {
     pub base: Plan,
     pub city_changes: Vec<CityChange>,
     pub proposals: Vec<Proposal>,
-}
-
-struct Flat {
-    id: String,
-    number: String,
-    text: String,
-    task: bool,
-    /// The heading the item sits under (its title), to tell a move from a renumbering.
-    parent: String,
-}
-
-fn flatten(p: &Plan) -> Vec<Flat> {
-    let mut out = Vec::new();
-    for b in walk::bodies(p) {
-        let prefix = if b.attachment == 0 {
-            String::new()
-        } else {
-            format!("附件{} ", b.attachment)
-        };
-        let mut heads: Vec<String> = Vec::new();
-        for r in walk::rows(&b.body.items, b.body.numbering) {
-            heads.truncate(r.depth - 1);
-            let text = r.item.full_text();
-            if !text.trim().is_empty() {
-                let parent = heads.last().cloned().unwrap_or_default();
-                out.push(Flat {
-                    id: r.item.id.clone(),
-                    number: format!("{prefix}{}", r.number),
-                    text,
-                    task: r.item.task.is_some(),
-                    parent,
-                });
-            }
-            heads.push(r.item.title.clone());
-        }
-    }
-    out
 }
 
 /// Move the plan year on in district text; other years are reported, not changed.
@@ -169,73 +100,7 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
         .ok_or("去年的计划没有保存市级模板（它不是从模板创建的），无法逐条对照。")?;
     let from = last.doc.year.or(old_city.doc.year).unwrap_or(0);
     let to = new_city.doc.year.unwrap_or(from + 1);
-    let (old, new) = (flatten(old_city), flatten(new_city));
-    let entries = |v: &[Flat]| {
-        v.iter()
-            .map(|f| Entry {
-                id: f.id.clone(),
-                text: f.text.clone(),
-                task: f.task,
-            })
-            .collect::<Vec<_>>()
-    };
-    let matches = assign(&entries(&old), &entries(&new));
-    let new_to_old: HashMap<usize, usize> = matches.iter().map(|(i, j, _)| (*j, *i)).collect();
-    let matched_old: std::collections::HashSet<usize> =
-        matches.iter().map(|(i, _, _)| *i).collect();
-
-    let mut city_changes = Vec::new();
-    for (j, n) in new.iter().enumerate() {
-        let change = match new_to_old.get(&j) {
-            Some(&i) => {
-                let o = &old[i];
-                let kind = if o.text != n.text {
-                    CityChangeKind::Reworded
-                } else if o.parent != n.parent {
-                    CityChangeKind::Moved
-                } else {
-                    CityChangeKind::Same
-                };
-                let d = if kind == CityChangeKind::Reworded {
-                    diff(&o.text, &n.text)
-                } else {
-                    Vec::new()
-                };
-                CityChange {
-                    kind,
-                    old_number: o.number.clone(),
-                    old_text: o.text.clone(),
-                    new_number: n.number.clone(),
-                    new_text: n.text.clone(),
-                    diff: d,
-                }
-            }
-            None => CityChange {
-                kind: CityChangeKind::Added,
-                old_number: String::new(),
-                old_text: String::new(),
-                new_number: n.number.clone(),
-                new_text: n.text.clone(),
-                diff: Vec::new(),
-            },
-        };
-        city_changes.push(change);
-    }
-    for (i, o) in old
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !matched_old.contains(i))
-    {
-        let _ = i;
-        city_changes.push(CityChange {
-            kind: CityChangeKind::Removed,
-            old_number: o.number.clone(),
-            old_text: o.text.clone(),
-            new_number: String::new(),
-            new_text: String::new(),
-            diff: Vec::new(),
-        });
-    }
+    let (old, new, matches, city_changes) = compare_templates(old_city, new_city);
 
     // The new draft: the city's new template, with last year's units registry and document data.
     let mut base = draft::from_template(new_city, ids);
