@@ -30,20 +30,27 @@ fn row_list(editor: Editor, epoch: u64) -> Listing {
         let mut out = Vec::new();
         let mut numbers = std::collections::HashMap::new();
         for b in walk::bodies(p) {
-            let mut first = true;
-            for r in walk::rows(&b.body.items, b.body.numbering) {
-                let section = (first && b.attachment > 0)
-                    .then(|| format!("附件{}　{}", b.attachment, b.title));
-                first = false;
-                numbers.insert(r.item.id.clone(), r.number);
-                out.push(RowData {
-                    id: r.item.id.clone(),
-                    depth: r.depth,
-                    level: r.item.level,
-                    kind: r.item.kind(),
-                    section,
-                    epoch,
-                });
+            let mut lists = vec![(
+                (b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title)),
+                &b.body.items,
+                b.body.numbering,
+            )];
+            for t in &b.body.tables {
+                lists.push((Some(t.caption.clone()), &t.items, t.numbering));
+            }
+            for (head, items, style) in lists {
+                let mut section = head;
+                for r in walk::rows(items, style) {
+                    numbers.insert(r.item.id.clone(), r.number);
+                    out.push(RowData {
+                        id: r.item.id.clone(),
+                        depth: r.depth,
+                        level: r.item.level,
+                        kind: r.item.kind(),
+                        section: section.take(),
+                        epoch,
+                    });
+                }
             }
         }
         (out, numbers)

@@ -158,3 +158,27 @@ test("autosave: reload shows exactly what was typed, the draft is listed", async
   assert.equal(await titleOf(page, "6."), "立即离开");
   await context.close();
 });
+
+test("a notice with attachments and a task table: every part shows in the preview and the editor", async () => {
+  const { page, errors, context } = await fresh();
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("paste-area").fill(seed("002"));
+  await page.getByTestId("parse-paste").click();
+  const preview = await page.getByTestId("plan-outline").textContent();
+  assert.match(preview, /附件4　2021年江北区法制规划工作要点.*深入落实应急管理执法体制改革/);
+  assert.match(preview, /2021年应急指挥、救援重点工作任务清单/);
+  await page.getByTestId("confirm-template").click();
+  await page.getByTestId("doc-data-next").click();
+  await page.getByTestId("create-draft-plain").click();
+  const titles = await page.locator(".section-title").allTextContents();
+  assert.equal(titles.length, 7, "six attachments and the task table");
+  assert.equal(titles[6], "2021年应急指挥、救援重点工作任务清单");
+  // A task of the table is edited like any other.
+  const tableTask = page.getByTestId("edit-row").filter({ has: page.locator('input[value^="配合市水利部门做好水文站"]') });
+  assert.match(await tableTask.getByTestId("row-units").textContent(), /牵头区农业农村委、区规划自然资源局/);
+  await tableTask.getByTestId("row-title").fill("配合市水利部门完成水文站改造");
+  await page.getByTestId("tab-tasks").click();
+  assert.match(await page.getByTestId("task-list").textContent(), /配合市水利部门完成水文站改造/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
