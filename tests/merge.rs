@@ -150,3 +150,28 @@ fn without_a_common_base_differences_are_conflicts_and_nothing_is_lost() {
         "no deletion without a base"
     );
 }
+
+#[test]
+fn their_deletion_of_a_section_we_edited_inside_is_a_conflict_not_a_loss() {
+    let (base, mut ours, mut theirs) = setup();
+    // They delete the whole group （三）; we edited task 7 inside it.
+    let group = walk::rows(&base.body.items, base.body.numbering)
+        .into_iter()
+        .find(|r| r.number == "（三）")
+        .unwrap()
+        .item
+        .id
+        .clone();
+    edit::delete(&mut theirs, &group);
+    let t7 = id_of(&ours, "7.");
+    edit::set_field(&mut ours, &t7, EditField::Text, "本方补充。");
+    let m = merge::merge(Some(&base), &ours, &theirs);
+    assert!(m.conflicts.iter().any(
+        |c| matches!(c, Conflict::Deleted { item, theirs_deleted: true, .. } if *item == group)
+    ));
+    assert_eq!(
+        edit::item(&m.plan, &t7).unwrap().text,
+        "本方补充。",
+        "kept until the user decides"
+    );
+}

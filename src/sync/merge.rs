@@ -256,10 +256,24 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
         if t.contains_key(id) {
             continue;
         }
-        let changed = [Field::Title, Field::Text, Field::Task, Field::Status]
-            .iter()
-            .any(|f| field_value(&bi.item, *f) != field_value(&oi.item, *f));
-        if changed {
+        let differs = |x: &Item, base: Option<&Info>| match base {
+            None => true,
+            Some(bi) => [Field::Title, Field::Text, Field::Task, Field::Status]
+                .iter()
+                .any(|f| field_value(&bi.item, *f) != field_value(x, *f)),
+        };
+        // Our edits anywhere below the item count too: deleting it would lose them.
+        let mut below = false;
+        if let Some(full) = edit::item(ours, id) {
+            fn walk_children(i: &Item, f: &mut dyn FnMut(&Item)) {
+                for c in &i.children {
+                    f(c);
+                    walk_children(c, f);
+                }
+            }
+            walk_children(full, &mut |c| below |= differs(c, b.get(&c.id)));
+        }
+        if differs(&oi.item, Some(bi)) || below {
             conflicts.push(Conflict::Deleted {
                 item: id.clone(),
                 theirs_deleted: true,
