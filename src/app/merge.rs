@@ -51,12 +51,7 @@ pub fn MergePage(theirs: Plan) -> impl IntoView {
     let merged = StoredValue::new(merge::merge(base.as_ref(), &ours, &theirs));
     let (applied, conflicts) = merged.with_value(|m| (m.applied.clone(), m.conflicts.clone()));
     let picks: RwSignal<Vec<Pick>> = RwSignal::new(vec![Pick::Ours; conflicts.len()]);
-    let who = theirs
-        .revisions
-        .last()
-        .map(|r| r.editor.clone())
-        .filter(|e| !e.is_empty())
-        .unwrap_or_else(|| "对方".into());
+    let who = merge::author(&theirs);
     let ours_snapshot = ours.clone();
     let mut ours_titles = std::collections::HashMap::new();
     crate::model::walk::for_each_item(&ours, &mut |i| {

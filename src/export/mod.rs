@@ -108,7 +108,12 @@ pub fn file_name(plan: &Plan, format: Format, unit: Option<&str>) -> String {
     let who = unit
         .map(|u| format!("（{}）", plan.units.name(u)))
         .unwrap_or_default();
-    let base: String = format!("{title}{who}")
+    safe_file_name(&format!("{title}{who}"), format.extension())
+}
+
+/// A file name Windows accepts: Chinese kept, forbidden characters replaced, never empty.
+pub fn safe_file_name(base: &str, ext: &str) -> String {
+    let base: String = base
         .chars()
         .map(|c| {
             if "\\/:*?\"<>|".contains(c) || c.is_control() {
@@ -118,5 +123,13 @@ pub fn file_name(plan: &Plan, format: Format, unit: Option<&str>) -> String {
             }
         })
         .collect();
-    format!("{base}.{}", format.extension())
+    let base = base.trim();
+    format!(
+        "{}.{ext}",
+        if base.is_empty() {
+            "要点草稿"
+        } else {
+            base
+        }
+    )
 }

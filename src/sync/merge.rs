@@ -35,6 +35,15 @@ pub fn record_revision(plan: &mut Plan, editor: &str, time: f64) -> String {
     hash
 }
 
+/// Who made the last revision of a copy ("对方" when it does not say).
+pub fn author(plan: &Plan) -> String {
+    plan.revisions
+        .last()
+        .map(|r| r.editor.clone())
+        .filter(|e| !e.is_empty())
+        .unwrap_or_else(|| "对方".into())
+}
+
 /// The newest revision both copies share, if its content is available through `lookup`.
 pub fn common_base(
     ours: &Plan,
@@ -206,12 +215,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
     let mut applied = Vec::new();
     let mut conflicts = Vec::new();
     let mut their_values = HashMap::new();
-    let who = theirs
-        .revisions
-        .last()
-        .map(|r| r.editor.clone())
-        .filter(|e| !e.is_empty())
-        .unwrap_or_else(|| "对方".into());
+    let who = author(theirs);
     // Their additions and deletions, in their document order.
     let mut order: Vec<String> = Vec::new();
     walk::for_each_item(theirs, &mut |i| order.push(i.id.clone()));

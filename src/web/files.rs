@@ -58,25 +58,7 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// A file name from a plan title: keep Chinese, replace characters Windows forbids.
+/// A file name from a plan title (see `export::safe_file_name`).
 pub fn safe_name(title: &str, ext: &str) -> String {
-    let base: String = title
-        .chars()
-        .map(|c| {
-            if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let base = base.trim();
-    format!(
-        "{}.{ext}",
-        if base.is_empty() {
-            "要点草稿"
-        } else {
-            base
-        }
-    )
+    crate::export::safe_file_name(title, ext)
 }
