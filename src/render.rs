@@ -49,10 +49,23 @@ pub fn units_clause(plan: &Plan, task: &Task) -> String {
     format!("（责任单位：{}）", groups.join("，"))
 }
 
+/// The clause as Yaodian writes it into text for mail and chat: the 责任单位 clause with
+/// `；完成时限：…` inside, so the deadline survives parsing the text back.
+pub fn units_clause_with_deadline(plan: &Plan, task: &Task) -> String {
+    let c = units_clause(plan, task);
+    if task.deadline.is_empty() {
+        return c;
+    }
+    match c.strip_suffix('）') {
+        Some(open) => format!("{open}；完成时限：{}）", task.deadline),
+        None => format!("（完成时限：{}）", task.deadline),
+    }
+}
+
 /// An item's paragraph as printed, in two parts: the heading part (number, title and the
-/// 。 after it) and the rest (text and the unit clause). The heading part takes the heading
-/// font in the 文档 view and the .docx.
-pub fn paragraph_parts(plan: &Plan, number: &str, item: &Item) -> (String, String) {
+/// 。 after it) and the rest (text and the unit clause, with the deadline when `deadline`).
+/// The heading part takes the heading font in the 文档 view and the .docx.
+pub fn paragraph_parts(plan: &Plan, number: &str, item: &Item, deadline: bool) -> (String, String) {
     let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
         ""
     } else {
@@ -60,62 +73,13 @@ pub fn paragraph_parts(plan: &Plan, number: &str, item: &Item) -> (String, Strin
     };
     let mut tail = item.text.clone();
     if let Some(t) = &item.task {
-        tail.push_str(&units_clause(plan, t));
+        tail.push_str(&if deadline {
+            units_clause_with_deadline(plan, t)
+        } else {
+            units_clause(plan, t)
+        });
     }
     (format!("{number}{}{sep}", item.title), tail)
-}
-
-/// An item's paragraph as printed: number, title, 。, text, and its unit clause.
-pub fn paragraph(plan: &Plan, number: &str, item: &Item) -> String {
-    let (head, tail) = paragraph_parts(plan, number, item);
-    head + &tail
-}
-
-/// The plan's work points as plain text, one paragraph a line (for checks and mail).
-pub fn body_text(plan: &Plan) -> String {
-    let mut out = String::new();
-    for b in walk::bodies(plan) {
-        if b.attachment > 0 {
-            out.push_str(&format!("\n附件{}\n{}\n", b.attachment, b.title));
-        } else if !plan.doc.title.is_empty() {
-            out.push_str(&format!("{}\n", plan.doc.title));
-        }
-        for p in &b.body.preface {
-            out.push_str(p);
-            out.push('\n');
-        }
-        for row in walk::rows(&b.body.items, b.body.numbering) {
-            out.push_str(&paragraph(plan, &row.number, row.item));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clause_round_trips_through_the_parser() {
-        let plan = crate::sample::sample_plan(1).plan;
-        let text = body_text(&plan);
-        assert!(text.contains("1.推行“333”工作策略，采用互动、互助、互联的方法，达到提升技术水平、提升本质安全、提升执法质效的目标。（责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位）"));
-        assert!(text.contains("（责任单位：各镇街，安委办、减灾办，有关单位）"));
-        let again = crate::parse::parse_text(&text, &crate::parse::ParseOptions::default()).plan;
-        let rows = |p: &Plan| -> Vec<(String, String, Vec<String>, Vec<String>)> {
-            walk::rows(&p.body.items, p.body.numbering)
-                .into_iter()
-                .map(|r| {
-                    let t = r.item.task.clone().unwrap_or_default();
-                    let n =
-                        |ids: &[String]| ids.iter().map(|i| p.units.name(i).to_string()).collect();
-                    (r.number.clone(), r.item.full_text(), n(&t.lead), n(&t.coop))
-                })
-                .collect()
-        };
-        assert_eq!(rows(&again), rows(&plan));
-    }
 }
 
 /// One line of the task list (任务清单), as the table and the exporters show it.

@@ -202,20 +202,18 @@ impl Editor {
     }
 
     pub fn undo(&self) -> bool {
-        let mut done = false;
-        self.plan
-            .update_value(|p| self.history.update_value(|h| done = h.undo(p)));
-        if done {
-            self.bump_all();
-            self.schedule_save();
-        }
-        done
+        self.step(History::undo)
     }
 
     pub fn redo(&self) -> bool {
+        self.step(History::redo)
+    }
+
+    /// Undo or redo: the plan under every row changes, so everything is refreshed.
+    fn step(&self, f: fn(&mut History, &mut Plan) -> bool) -> bool {
         let mut done = false;
         self.plan
-            .update_value(|p| self.history.update_value(|h| done = h.redo(p)));
+            .update_value(|p| self.history.update_value(|h| done = f(h, p)));
         if done {
             self.bump_all();
             self.schedule_save();

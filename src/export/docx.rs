@@ -71,7 +71,7 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
     }
     for row in walk::rows(&b.items, b.numbering) {
         let item = row.item;
-        let (head, tail) = render::paragraph_parts(plan, &row.number, item);
+        let (head, tail) = render::paragraph_parts(plan, &row.number, item, false);
         let (font, bold) = match (item.kind(), item.level) {
             (ItemKind::Paragraph, _) => (FANGSONG, false),
             (_, 1) => (HEITI, false),
@@ -103,14 +103,7 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
 /// A task table with the usual columns.
 fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
-    let head = [
-        "序号",
-        "重点任务",
-        "工作内容",
-        "牵头单位",
-        "配合单位",
-        "完成时限",
-    ];
+    let head = &super::xlsx::TASK_HEADER[..6];
     let cell = |text: &str, w: u32, bold: bool| {
         let p = Para {
             line: 320,

@@ -6,32 +6,12 @@
 use crate::model::{walk, Body, Plan};
 use crate::render;
 
-fn clause(plan: &Plan, t: &crate::model::Task) -> String {
-    let c = render::units_clause(plan, t);
-    if t.deadline.is_empty() {
-        return c;
-    }
-    match c.strip_suffix('）') {
-        Some(open) => format!("{open}；完成时限：{}）", t.deadline),
-        None => format!("（完成时限：{}）", t.deadline),
-    }
-}
-
 fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
     out.extend(b.preface.iter().cloned());
     for row in walk::rows(&b.items, b.numbering) {
         let item = row.item;
-        let sep = if item.title.is_empty() || (item.text.is_empty() && item.task.is_none()) {
-            ""
-        } else {
-            "。"
-        };
-        let units = item
-            .task
-            .as_ref()
-            .map(|t| clause(plan, t))
-            .unwrap_or_default();
-        let line = format!("{}{}{sep}{}{units}", row.number, item.title, item.text);
+        let (head, tail) = render::paragraph_parts(plan, &row.number, item, true);
+        let line = format!("{head}{tail}");
         let hashes = if md && item.level > 0 && item.level <= 2 && item.task.is_none() {
             format!("{} ", "#".repeat(item.level as usize + 1))
         } else {
@@ -164,4 +144,30 @@ pub fn write_rows(plan: &Plan, unit: &str, rows: &[render::TaskRow]) -> String {
         ));
     }
     out.join("\n\n") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clause_round_trips_through_the_parser() {
+        let plan = crate::sample::sample_plan(1).plan;
+        let text = write(&plan, false);
+        assert!(text.contains("1.推行“333”工作策略，采用互动、互助、互联的方法，达到提升技术水平、提升本质安全、提升执法质效的目标。（责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位）"));
+        assert!(text.contains("（责任单位：各镇街，安委办、减灾办，有关单位）"));
+        let again = crate::parse::parse_text(&text, &crate::parse::ParseOptions::default()).plan;
+        let rows = |p: &Plan| -> Vec<(String, String, Vec<String>, Vec<String>)> {
+            walk::rows(&p.body.items, p.body.numbering)
+                .into_iter()
+                .map(|r| {
+                    let t = r.item.task.clone().unwrap_or_default();
+                    let n =
+                        |ids: &[String]| ids.iter().map(|i| p.units.name(i).to_string()).collect();
+                    (r.number.clone(), r.item.full_text(), n(&t.lead), n(&t.coop))
+                })
+                .collect()
+        };
+        assert_eq!(rows(&again), rows(&plan));
+    }
 }

@@ -17,7 +17,7 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
                 ItemKind::Paragraph => "p".to_string(),
                 _ => format!("p h{}", item.level.min(5)),
             };
-            let (head, tail) = render::paragraph_parts(plan, &r.number, item);
+            let (head, tail) = render::paragraph_parts(plan, &r.number, item, false);
             (class, head, tail)
         })
         .collect();
