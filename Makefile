@@ -1,11 +1,12 @@
 # Yaodian: two commands.
-#   make run   build the app and serve it at http://127.0.0.1:8080 (installs what is missing)
+#   make run   build the app into dist/ and serve it at http://127.0.0.1:8080 (installs what is missing)
 #   make test  install what the tests need, then run every test (cargo test + browser tests)
 # Every install step checks first and skips what is already there.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
-TRUNK_VERSION := 0.21.14
+# Cuts the lazy-loaded chunks out of the app's wasm (the crate of that name, with its CLI).
+WASM_SPLIT_VERSION := 0.2.4
 # The wasm-bindgen CLI must equal the library version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -13,15 +14,15 @@ export CARGO_TERM_COLOR := never
 
 .PHONY: run test build setup-build setup-test test-native test-browser bench bench-browser
 
-run: setup-build
-	trunk serve --release
+run: build
+	node scripts/serve.mjs
 
 build: setup-build
-	trunk build --release
+	scripts/build-web.sh
 
 setup-build:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@trunk --version 2>/dev/null | grep -q " $(TRUNK_VERSION)" || CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install trunk --version $(TRUNK_VERSION) --locked --no-default-features
+	@cargo install --list | grep -q "^wasm_split_cli_support v$(WASM_SPLIT_VERSION):" || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --features build-binary --locked
 	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 	@wasm-opt --version | grep -q "version 132" || { echo "wasm-opt 132 from npm binaryen expected first on PATH"; exit 1; }

@@ -1,5 +1,4 @@
 // Loads the app. Kept out of index.html so the Content-Security-Policy needs no inline script.
 const tag = document.querySelector("script[data-js][data-wasm]");
 const { default: init } = await import(new URL(tag.dataset.js, document.baseURI).href);
-const wasm = await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });
-dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+await init({ module_or_path: new URL(tag.dataset.wasm, document.baseURI).href });

@@ -15,6 +15,7 @@ mod problems;
 mod registry;
 mod reply;
 mod rows;
+pub mod screens;
 mod start;
 pub mod state;
 mod taskpanel;
@@ -23,6 +24,7 @@ mod yearly;
 
 use leptos::ev;
 use leptos::prelude::*;
+use screens::lazy_view;
 use state::{Editor, SaveState, Screen, Ui};
 
 /// Mount the app on `<body>`.
@@ -92,15 +94,15 @@ pub fn App() -> impl IntoView {
         <Banners />
         {move || match ui.screen.get() {
             Screen::Start => view! { <start::StartPage /> }.into_any(),
-            Screen::New => view! { <newdraft::NewDraft /> }.into_any(),
-            Screen::Edit => view! { <editor::EditorScreen /> }.into_any(),
-            Screen::Yearly => view! { <yearly::YearlyPage /> }.into_any(),
+            Screen::New => lazy_view(screens::new_draft).into_any(),
+            Screen::Edit => lazy_view(screens::editor_screen).into_any(),
+            Screen::Yearly => lazy_view(screens::yearly_page).into_any(),
             Screen::Reply => match ui.pending_reply.get_untracked() {
-                Some(file) => view! { <reply::ReplyPage file /> }.into_any(),
+                Some(file) => lazy_view(move || screens::reply_page(file.clone())).into_any(),
                 None => view! { <start::StartPage /> }.into_any(),
             },
             Screen::Merge => match ui.pending_merge.get_untracked() {
-                Some(theirs) => view! { <merge::MergePage theirs /> }.into_any(),
+                Some(theirs) => lazy_view(move || screens::merge_page(theirs.clone())).into_any(),
                 None => view! { <start::StartPage /> }.into_any(),
             },
         }}

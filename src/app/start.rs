@@ -38,28 +38,23 @@ pub fn StartPage() -> impl IntoView {
                 Ok(b) => b,
                 Err(e) => return ui.banner("error", e),
             };
-            // A feedback file a unit was sent: open it to answer.
-            if let Some(f) = crate::sync::feedback::read_file(&bytes) {
-                ui.pending_reply.set(Some(f));
-                ui.screen.set(Screen::Reply);
-                return;
-            }
-            let gb = |b: &[u8]| crate::web::decode_gb18030(b);
-            match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
-                Ok(crate::parse::Imported::Plan(plan)) => {
-                    super::merge::remember_revision(&plan);
-                    if storage::current_rev(&plan.id) > 0 {
-                        pending.set(Some(plan));
-                    } else {
-                        open_plan(ui, editor, plan, 0);
+            leptos::task::spawn_local(async move {
+                match super::screens::open_file(name, bytes).await {
+                    Ok(super::screens::Opened::Reply(f)) => {
+                        ui.pending_reply.set(Some(f));
+                        ui.screen.set(Screen::Reply);
                     }
+                    Ok(super::screens::Opened::Plan(plan)) => {
+                        if storage::current_rev(&plan.id) > 0 {
+                            pending.set(Some(plan));
+                        } else {
+                            open_plan(ui, editor, plan, 0);
+                        }
+                    }
+                    Ok(super::screens::Opened::Failed(e)) => ui.banner("error", e),
+                    Err(_) => ui.banner("error", super::screens::NOT_LOADED),
                 }
-                Ok(crate::parse::Imported::Parsed(_)) => ui.banner(
-                    "error",
-                    "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。",
-                ),
-                Err(e) => ui.banner("error", format!("无法打开“{name}”：{e}")),
-            }
+            });
         });
     };
     view! {

@@ -10,6 +10,14 @@ pub mod storage;
 pub mod worker;
 pub mod worker_main;
 
+/// True when this wasm runs as the export worker, not on the page.
+pub fn in_worker() -> bool {
+    use wasm_bindgen::JsCast;
+    js_sys::global()
+        .dyn_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .is_ok()
+}
+
 /// A random seed for id generation (crypto quality is not needed: ids need only differ).
 pub fn random_seed() -> u64 {
     let a = (js_sys::Math::random() * 4_294_967_296.0) as u64;

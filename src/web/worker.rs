@@ -11,8 +11,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The loader trunk writes for the worker binary (workers keep their plain names).
-const LOADER: &str = "./yaodian-worker_loader.js";
+/// The worker script sits next to the app's JavaScript (in the build's hashed folder, which
+/// `boot.js` names in `data-js`); it runs the app's own wasm and fetches the exporters chunk.
+fn worker_url() -> Option<String> {
+    let doc = web_sys::window()?.document()?;
+    let js = doc.query_selector("script[data-js]").ok()??.get_attribute("data-js")?;
+    let base = web_sys::Url::new_with_base(&js, &doc.base_uri().ok()??).ok()?;
+    Some(web_sys::Url::new_with_base("worker.js", &base.href()).ok()?.href())
+}
 
 thread_local! {
     static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
@@ -51,7 +57,11 @@ fn worker() -> Result<web_sys::Worker, String> {
     if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
         return Ok(w);
     }
-    let w = web_sys::Worker::new(LOADER).map_err(|_| "无法启动导出组件。".to_string())?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    let w = worker_url()
+        .and_then(|url| web_sys::Worker::new_with_options(&url, &options).ok())
+        .ok_or_else(|| "无法启动导出组件。".to_string())?;
     let for_ready = w.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {

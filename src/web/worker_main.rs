@@ -1,10 +1,13 @@
 //! Inside the export worker: answer `{id, op: "export", format, plan, unit, taskTable}` with
 //! `{id, ok, bytes, name, mime, ms}` (or `{id, ok: false, error}`). Runs the pure exporters,
-//! so a large export never freezes the page, and their code loads only on first use.
+//! so a large export never freezes the page. The worker runs the app's own wasm (cached
+//! already); the exporters are a split chunk it fetches on its first request.
 //!
 //! Owns the message protocol on the worker side; the page side is `web::worker`.
 
+use crate::app::screens::{NotLoaded, NOT_LOADED};
 use crate::export::{self, Format, Options};
+use leptos::wasm_split::wasm_split;
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,42 +26,64 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Handle one request; returns the response object and the buffers to transfer.
-fn handle(data: &JsValue) -> Object {
-    let out = Object::new();
-    set(
-        &out,
-        "id",
-        Reflect::get(data, &"id".into()).unwrap_or(JsValue::NULL),
-    );
-    let t0 = now();
-    let result = (|| -> Result<(Vec<u8>, String, &'static str), String> {
-        let plan = crate::format::restore(&get_str(data, "plan").unwrap_or_default())
-            .map_err(|e| e.to_string())?;
-        let unit = get_str(data, "unit").filter(|u| !u.is_empty());
-        let requested = get_str(data, "format").unwrap_or_default();
-        if let Some(kind) = requested.strip_prefix("feedback-") {
+/// One export request, read from the message before the exporters load.
+pub struct Request {
+    id: JsValue,
+    plan: String,
+    format: String,
+    unit: Option<String>,
+    task_table: bool,
+}
+
+impl Request {
+    fn read(data: &JsValue) -> Self {
+        Self {
+            id: Reflect::get(data, &"id".into()).unwrap_or(JsValue::NULL),
+            plan: get_str(data, "plan").unwrap_or_default(),
+            format: get_str(data, "format").unwrap_or_default(),
+            unit: get_str(data, "unit").filter(|u| !u.is_empty()),
+            task_table: Reflect::get(data, &"taskTable".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// A file made by the exporters: bytes, file name, MIME type.
+pub type Made = Result<(Vec<u8>, String, &'static str), String>;
+
+/// The exporters' split point: this chunk is fetched by the worker on its first request.
+#[wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn make(req: &Request) -> Result<Made, NotLoaded> {
+    Ok((|| {
+        let plan = crate::format::restore(&req.plan).map_err(|e| e.to_string())?;
+        let unit = req.unit.clone();
+        if let Some(kind) = req.format.strip_prefix("feedback-") {
             return feedback_file(&plan, kind, unit.as_deref());
         }
-        let format = Format::from_extension(&requested).ok_or("未知的导出格式")?;
-        let task_table = Reflect::get(data, &"taskTable".into())
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        let bytes = export::export(
-            &plan,
-            format,
-            &Options {
-                unit: unit.clone(),
-                task_table,
-            },
-        )?;
+        let format = Format::from_extension(&req.format).ok_or("未知的导出格式")?;
+        let options = Options {
+            unit: unit.clone(),
+            task_table: req.task_table,
+        };
+        let bytes = export::export(&plan, format, &options)?;
         Ok((
             bytes,
             export::file_name(&plan, format, unit.as_deref()),
             format.mime(),
         ))
-    })();
+    })())
+}
+
+/// Handle one request; returns the response object.
+async fn handle(req: Request) -> Object {
+    let out = Object::new();
+    set(&out, "id", req.id.clone());
+    let t0 = now();
+    let result = make(&req)
+        .await
+        .unwrap_or_else(|NotLoaded| Err(NOT_LOADED.to_string()));
     match result {
         Ok((bytes, name, mime)) => {
             set(&out, "ok", true);
@@ -108,14 +133,18 @@ pub fn start() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let out = handle(&ev.data());
-            let transfer = js_sys::Array::new();
-            if let Ok(bytes) = Reflect::get(&out, &"bytes".into()) {
-                if let Some(b) = bytes.dyn_ref::<Uint8Array>() {
-                    transfer.push(&b.buffer());
+            let req = Request::read(&ev.data());
+            let reply_to = reply_to.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let out = handle(req).await;
+                let transfer = js_sys::Array::new();
+                if let Ok(bytes) = Reflect::get(&out, &"bytes".into()) {
+                    if let Some(b) = bytes.dyn_ref::<Uint8Array>() {
+                        transfer.push(&b.buffer());
+                    }
                 }
-            }
-            let _ = reply_to.post_message_with_transfer(&out, &transfer);
+                let _ = reply_to.post_message_with_transfer(&out, &transfer);
+            });
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -1,4 +1,5 @@
-// Exports from the browser: the export worker loads on first use only, and the downloads are
+// Exports from the browser: the export worker and the exporters chunk load on first use only
+// (a missing worker or chunk is explained, nothing changes), and the downloads are
 // real files with Chinese names: .docx (GB/T 9704), .xlsx, .csv with BOM, Markdown, and one
 // unit's slice.
 import { test } from "node:test";
@@ -20,7 +21,7 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   await page.goto(env.srv.url);
   await newSampleDraft(page);
   await row(page, "1.").getByTestId("row-title").fill("推行“333”工作法");
-  assert.ok(!requests.some((u) => u.includes("yaodian-worker")), "the exporters are not loaded before the first export");
+  assert.ok(!requests.some((u) => u.endsWith("/worker.js") || u.endsWith("/split_exports.wasm")), "the exporters are not loaded before the first export");
 
   const docx = await download(page, "export-docx");
   assert.equal(docx.name, "2024年全区安全生产与防灾减灾救灾工作要点.docx");
@@ -29,7 +30,8 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   assert.match(xml, /<w:pgSz w:w="11906" w:h="16838"\/>/);
   assert.match(xml, /1\.推行“333”工作法。/);
   assert.match(xml, /w:eastAsia="方正小标宋简体"/);
-  assert.ok(requests.some((u) => u.endsWith("yaodian-worker_bg.wasm")), "the worker was fetched now");
+  assert.ok(requests.some((u) => u.endsWith("/worker.js")), "the worker was started now");
+  assert.ok(requests.some((u) => u.endsWith("/split_exports.wasm")), "the exporters chunk was fetched now");
 
   const withTable = await unzip((await download(page, "export-docx-table")).bytes);
   assert.match(withTable["word/document.xml"].toString(), /<w:tblHeader\/>/);
@@ -70,7 +72,7 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
 
 test("a missing export worker gives a clear message and changes nothing", async () => {
   const { page, context } = await openPage(env.browser);
-  await page.route("**/yaodian-worker_loader.js", (r) => r.fulfill({ status: 404, body: "" }));
+  await page.route("**/worker.js", (r) => r.fulfill({ status: 404, body: "" }));
   await page.goto(env.srv.url);
   await newSampleDraft(page);
   await page.getByTestId("export-menu").click();
@@ -78,6 +80,20 @@ test("a missing export worker gives a clear message and changes nothing", async 
   const banner = page.getByTestId("banner").last();
   await banner.waitFor();
   assert.match(await banner.textContent(), /导出失败：导出组件加载失败/);
+  assert.equal(await page.getByTestId("edit-row").count(), 49);
+  await context.close();
+});
+
+test("a missing exporters chunk gives a clear message and changes nothing", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.route("**/split_exports.wasm", (r) => r.fulfill({ status: 404, body: "" }));
+  await page.goto(env.srv.url);
+  await newSampleDraft(page);
+  await page.getByTestId("export-menu").click();
+  await page.getByTestId("export-docx").click();
+  const banner = page.getByTestId("banner").last();
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /导出失败：程序的一部分没能载入.*请刷新页面后重试/);
   assert.equal(await page.getByTestId("edit-row").count(), 49);
   await context.close();
 });

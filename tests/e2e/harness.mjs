@@ -1,10 +1,10 @@
 // Shared browser-test harness: a static server for dist/ (under a subfolder, like an intranet
 // deployment) and headless Debian Chromium driven by playwright-core. Records every request
 // and every console error so tests can assert "no network beyond our files, no errors".
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { serveDir } from "../../scripts/serve.mjs";
 import { before, after } from "node:test";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -12,36 +12,9 @@ export const DIST = path.join(ROOT, "dist");
 export const SHOTS = path.join(ROOT, "target", "screenshots");
 export const PREFIX = "/tools/yaodian/";
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".json": "application/json",
-  ".config": "application/xml",
-};
-
 /** Serve dist/ at http://127.0.0.1:PORT/tools/yaodian/. */
 export async function serve() {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, "http://x");
-    if (!url.pathname.startsWith(PREFIX)) {
-      res.writeHead(404).end("outside the app folder");
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(PREFIX.length)) || "index.html";
-    const file = path.join(DIST, rel);
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address();
-  return { server, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${PREFIX}` };
+  return serveDir(DIST, PREFIX);
 }
 
 export async function launch() {

@@ -94,6 +94,7 @@ test("a corrupt stored draft is backed up, explained, and the other drafts still
   const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.backup.")).map((k) => localStorage.getItem(k)));
   assert.deepEqual(backups, ['{"format":"yaodian-plan","version":1,"body":']);
   await page.getByTestId("draft-row").first().getByRole("button").first().click();
+  await page.getByTestId("editor").waitFor();
   assert.equal(await page.getByTestId("edit-row").count(), 49);
   await context.close();
 });

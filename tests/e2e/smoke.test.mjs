@@ -1,6 +1,7 @@
 // Foundation: the release dist/ loads from a subfolder of a static server, shows the start
 // page and the built-in sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
-// and makes no request to any other origin.
+// and makes no request to any other origin. The first paint loads the shell only: every other
+// screen is a chunk fetched on first use, and a chunk that fails to load is explained.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -24,6 +25,8 @@ test("start page, then the built-in sample plan; no errors, no foreign requests"
   assert.match(await page.getByTestId("app-header").textContent(), /要点/);
   await page.getByTestId("no-drafts").waitFor({ timeout: 20000 });
   await page.screenshot({ path: screenshotPath("start") });
+  const wasm = requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop());
+  assert.deepEqual(wasm, ["yaodian_bg.wasm"], "the start page loads the main wasm and no chunk");
   await page.getByTestId("new-draft").click();
   await page.getByTestId("use-sample").click();
   const title = page.getByTestId("plan-title");
@@ -37,5 +40,21 @@ test("start page, then the built-in sample plan; no errors, no foreign requests"
   assert.deepEqual(errors, [], "console errors");
   assert.deepEqual(foreignRequests(requests, env.srv.origin), [], "requests to other origins");
   assert.ok(requests.some((u) => u.endsWith(".wasm")), "the wasm was fetched from the local server");
+  await context.close();
+});
+
+test("a screen whose chunk cannot be fetched: a clear message, the draft list stays", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.route("**/split_new_draft.wasm", (r) => r.fulfill({ status: 404, body: "" }));
+  await page.goto(env.srv.url);
+  await page.getByTestId("new-draft").click();
+  const banner = page.getByTestId("banner").first();
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /程序的一部分没能载入.*请刷新页面后重试，草稿不受影响/);
+  await page.getByTestId("no-drafts").waitFor();
+  // Once the file is back (e.g. after the server came back), the same click works.
+  await page.unroute("**/split_new_draft.wasm");
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("use-sample").waitFor();
   await context.close();
 });
