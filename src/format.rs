@@ -33,9 +33,11 @@ pub enum RestoreError {
     TooNew {
         version: u64,
     },
-    /// A field has the wrong shape; `path` names it (e.g. `body.items[3].title`).
+    /// A field has the wrong shape; `line`/`column` locate it in the file (0 when the file
+    /// was migrated from an older version first, so positions would not match).
     Invalid {
-        path: String,
+        line: usize,
+        column: usize,
         detail: String,
     },
 }
@@ -62,9 +64,17 @@ impl fmt::Display for RestoreError {
                 f,
                 "文件由更新版本的要点生成（格式版本 {version}，本程序支持到 {CURRENT_VERSION}）。请升级要点后再打开，文件本身未被改动。"
             ),
-            Self::Invalid { path, detail } => {
-                write!(f, "文件中“{path}”一项的内容不符合格式（{detail}）。文件可能被手工改动过。")
+            Self::Invalid { line: 0, detail, .. } => {
+                write!(f, "文件中有一项内容不符合格式（{detail}）。文件可能被手工改动过。")
             }
+            Self::Invalid {
+                line,
+                column,
+                detail,
+            } => write!(
+                f,
+                "文件第 {line} 行第 {column} 列附近的内容不符合格式（{detail}）。文件可能被手工改动过。"
+            ),
         }
     }
 }
@@ -132,16 +142,23 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
     if version > CURRENT_VERSION {
         return Err(RestoreError::TooNew { version });
     }
-    for step in MIGRATIONS.iter().skip(version as usize - 1) {
-        step(&mut map);
-    }
-    let mut plan: Plan = serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
-        let path = e.path().to_string();
-        RestoreError::Invalid {
-            path,
-            detail: e.into_inner().to_string(),
+    // The typed read works on text, so an error can point at its line in the user's file. An
+    // older file is migrated as a value first and read from that value's text.
+    let migrated = (version < CURRENT_VERSION).then(|| {
+        for step in MIGRATIONS.iter().skip(version as usize - 1) {
+            step(&mut map);
         }
+        Value::Object(map).to_string()
+    });
+    let text = migrated.as_deref().unwrap_or(input);
+    let mut plan: Plan = serde_json::from_str(text).map_err(|e| RestoreError::Invalid {
+        line: if migrated.is_some() { 0 } else { e.line() },
+        column: e.column(),
+        detail: e.to_string(),
     })?;
+    // The envelope's own fields are not part of the plan.
+    plan.extra.remove("format");
+    plan.extra.remove("version");
     normalize(&mut plan, input.as_bytes());
     Ok(plan)
 }
@@ -222,10 +239,13 @@ mod tests {
             restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":5}]}}"#)
                 .unwrap_err();
         match &err {
-            RestoreError::Invalid { path, .. } => assert_eq!(path, "body.items[0].title"),
+            RestoreError::Invalid { line, detail, .. } => {
+                assert_eq!(*line, 1);
+                assert!(detail.contains("invalid type"), "{detail}");
+            }
             other => panic!("{other:?}"),
         }
-        assert!(err.to_string().contains("body.items[0].title"));
+        assert!(err.to_string().contains("第 1 行"), "{err}");
     }
 
     #[test]

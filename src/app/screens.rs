@@ -47,27 +47,27 @@ where
     }
 }
 
-#[wasm_split(new_draft, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn new_draft() -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::newdraft::NewDraft /> }.into_any())
 }
 
-#[wasm_split(editor, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn editor_screen() -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::editor::EditorScreen /> }.into_any())
 }
 
-#[wasm_split(yearly, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn yearly_page() -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::yearly::YearlyPage /> }.into_any())
 }
 
-#[wasm_split(reply, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn reply_page(file: crate::sync::feedback::FeedbackFile) -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::reply::ReplyPage file /> }.into_any())
 }
 
-#[wasm_split(merge, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::merge::MergePage theirs /> }.into_any())
 }
@@ -81,7 +81,7 @@ pub enum Opened {
 
 /// Reads a file opened on the start page: the parser, the .docx/.xlsx readers and the
 /// feedback reader load with this chunk, not before the first paint.
-#[wasm_split(open_file, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     if let Some(f) = crate::sync::feedback::read_file(&bytes) {
         return Ok(Opened::Reply(f));

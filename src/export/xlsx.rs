@@ -22,12 +22,13 @@ pub const TASK_HEADER: [&str; 7] = [
     "完成时限",
     "备注",
 ];
-const TASK_WIDTHS: [f64; 7] = [9.0, 24.0, 60.0, 20.0, 28.0, 14.0, 16.0];
+/// Column widths in characters (whole numbers: no float formatting in the wasm).
+const TASK_WIDTHS: [u32; 7] = [9, 24, 60, 20, 28, 14, 16];
 
 /// One worksheet: name, column widths, header, rows of text.
 pub struct Sheet {
     pub name: String,
-    pub widths: Vec<f64>,
+    pub widths: Vec<u32>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
     /// Hidden trailing columns (for ids a reply must keep).
@@ -200,7 +201,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         ]);
         let mut h = vec!["角色".to_string()];
         h.extend(header.iter().cloned());
-        let mut w = vec![8.0];
+        let mut w = vec![8];
         w.extend(TASK_WIDTHS);
         let body = lead
             .iter()
@@ -228,7 +229,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         .collect();
     sheets.push(Sheet {
         name: "单位统计".into(),
-        widths: vec![32.0, 14.0, 12.0, 12.0, 10.0],
+        widths: vec![32, 14, 12, 12, 10],
         header: stat_header,
         rows: stats,
         hidden_from: None,

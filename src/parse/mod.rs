@@ -54,8 +54,9 @@ impl std::fmt::Display for ImportError {
         match self {
             Self::TooLarge { bytes } => write!(
                 f,
-                "内容过大（{:.1} MB，上限 {} MB），未导入。请只复制需要的部分。",
-                *bytes as f64 / 1_048_576.0,
+                "内容过大（{}.{} MB，上限 {} MB），未导入。请只复制需要的部分。",
+                bytes / 1_048_576,
+                bytes % 1_048_576 * 10 / 1_048_576,
                 MAX_INPUT / 1_048_576
             ),
             Self::Binary => write!(f, "这不是文本、Word（.docx）或要点（.json）文件，无法读取。旧版 .doc 请先在 Word 中另存为 .docx。"),

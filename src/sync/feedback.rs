@@ -149,9 +149,7 @@ pub fn export_xlsx(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             .collect();
         let name = xlsx::sheet_name(plan.units.name(&u), &taken);
         taken.push(name.clone());
-        let widths = vec![
-            8.0, 6.0, 22.0, 50.0, 16.0, 20.0, 12.0, 14.0, 36.0, 12.0, 24.0, 4.0, 4.0,
-        ];
+        let widths = vec![8, 6, 22, 50, 16, 20, 12, 14, 36, 12, 24, 4, 4];
         sheets.push(xlsx::Sheet {
             name,
             widths,

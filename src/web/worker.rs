@@ -15,9 +15,16 @@ use wasm_bindgen_futures::JsFuture;
 /// `boot.js` names in `data-js`); it runs the app's own wasm and fetches the exporters chunk.
 fn worker_url() -> Option<String> {
     let doc = web_sys::window()?.document()?;
-    let js = doc.query_selector("script[data-js]").ok()??.get_attribute("data-js")?;
+    let js = doc
+        .query_selector("script[data-js]")
+        .ok()??
+        .get_attribute("data-js")?;
     let base = web_sys::Url::new_with_base(&js, &doc.base_uri().ok()??).ok()?;
-    Some(web_sys::Url::new_with_base("worker.js", &base.href()).ok()?.href())
+    Some(
+        web_sys::Url::new_with_base("worker.js", &base.href())
+            .ok()?
+            .href(),
+    )
 }
 
 thread_local! {

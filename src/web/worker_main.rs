@@ -7,8 +7,8 @@
 
 use crate::app::screens::{NotLoaded, NOT_LOADED};
 use crate::export::{self, Format, Options};
-use leptos::wasm_split::wasm_split;
 use js_sys::{Object, Reflect, Uint8Array};
+use leptos::wasm_split::wasm_split;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

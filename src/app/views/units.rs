@@ -77,35 +77,36 @@ pub fn ByUnit() -> impl IntoView {
 
 /// Horizontal stacked bars: lead (dark) then cooperating (light), one bar per unit.
 fn chart(data: &[UnitTasks]) -> impl IntoView + use<> {
+    // Whole-pixel coordinates: no float formatting in the wasm.
     let max = data
         .iter()
         .map(|u| u.lead.len() + u.coop.len())
         .max()
         .unwrap_or(1)
-        .max(1) as f64;
-    let (label_w, bar_w, row_h) = (230.0, 520.0, 22.0);
-    let height = row_h * data.len() as f64 + 30.0;
+        .max(1);
+    let (label_w, bar_w, row_h) = (230, 520, 22);
+    let height = row_h * data.len() + 30;
     let bars: Vec<_> = data
         .iter()
         .enumerate()
         .map(|(i, u)| {
-            let y = 24.0 + i as f64 * row_h;
-            let lw = bar_w * u.lead.len() as f64 / max;
-            let cw = bar_w * u.coop.len() as f64 / max;
+            let y = 24 + i * row_h;
+            let lw = bar_w * u.lead.len() / max;
+            let cw = bar_w * u.coop.len() / max;
             view! {
                 <g data-testid="bar">
-                    <text x=label_w - 8.0 y=y + 14.0 text-anchor="end" class="bar-label">{u.name.clone()}</text>
-                    <rect x=label_w y=y + 3.0 width=lw height=row_h - 6.0 class="bar-lead"><title>{format!("牵头 {}", u.lead.len())}</title></rect>
-                    <rect x=label_w + lw y=y + 3.0 width=cw height=row_h - 6.0 class="bar-coop"><title>{format!("配合 {}", u.coop.len())}</title></rect>
-                    <text x=label_w + lw + cw + 6.0 y=y + 14.0 class="bar-value">{format!("{} / {}", u.lead.len(), u.coop.len())}</text>
+                    <text x=label_w - 8 y=y + 14 text-anchor="end" class="bar-label">{u.name.clone()}</text>
+                    <rect x=label_w y=y + 3 width=lw height=row_h - 6 class="bar-lead"><title>{format!("牵头 {}", u.lead.len())}</title></rect>
+                    <rect x=label_w + lw y=y + 3 width=cw height=row_h - 6 class="bar-coop"><title>{format!("配合 {}", u.coop.len())}</title></rect>
+                    <text x=label_w + lw + cw + 6 y=y + 14 class="bar-value">{format!("{} / {}", u.lead.len(), u.coop.len())}</text>
                 </g>
             }
         })
         .collect();
     view! {
         <svg class="chart" data-testid="unit-chart" viewBox=format!("0 0 820 {height}") width="100%" role="img" aria-label="各单位任务数">
-            <rect x=label_w y=4 width=12 height=12 class="bar-lead" /><text x=label_w + 16.0 y=14 class="bar-value">"牵头"</text>
-            <rect x=label_w + 60.0 y=4 width=12 height=12 class="bar-coop" /><text x=label_w + 76.0 y=14 class="bar-value">"配合"</text>
+            <rect x=label_w y=4 width=12 height=12 class="bar-lead" /><text x=label_w + 16 y=14 class="bar-value">"牵头"</text>
+            <rect x=label_w + 60 y=4 width=12 height=12 class="bar-coop" /><text x=label_w + 76 y=14 class="bar-value">"配合"</text>
             {bars}
         </svg>
     }
