@@ -45,7 +45,7 @@ test("start page, then the built-in sample plan; no errors, no foreign requests"
 
 test("a screen whose chunk cannot be fetched: a clear message, the draft list stays", async () => {
   const { page, context } = await openPage(env.browser);
-  await page.route("**/split_new_draft.wasm", (r) => r.fulfill({ status: 404, body: "" }));
+  await page.route("**/split_screens.wasm", (r) => r.fulfill({ status: 404, body: "" }));
   await page.goto(env.srv.url);
   await page.getByTestId("new-draft").click();
   const banner = page.getByTestId("banner").first();
@@ -53,7 +53,7 @@ test("a screen whose chunk cannot be fetched: a clear message, the draft list st
   assert.match(await banner.textContent(), /程序的一部分没能载入.*请刷新页面后重试，草稿不受影响/);
   await page.getByTestId("no-drafts").waitFor();
   // Once the file is back (e.g. after the server came back), the same click works.
-  await page.unroute("**/split_new_draft.wasm");
+  await page.unroute("**/split_screens.wasm");
   await page.getByTestId("new-draft").click();
   await page.getByTestId("use-sample").waitFor();
   await context.close();
