@@ -3,7 +3,7 @@
 // the real path is measured) in headless Chromium against the release dist/:
 //   first render of the outline, a keystroke in a task title (handler and next frame),
 //   moving a task (renumbering), autosave; and the transfer sizes.
-import { serve, launch, openPage, DIST } from "./harness.mjs";
+import { serve, launch, openPage, DIST, PREFIX } from "./harness.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -131,10 +131,20 @@ for (const tasks of [31, 1000]) {
   console.log(`new year's draft, 300-item templates and a 300-task plan: matching and proposals ${timings.yearly_propose?.toFixed(0)} ms (click → proposals shown ${total.toFixed(0)} ms, parsing the pasted template included)`);
   await context.close();
 }
-for (const f of fs.readdirSync(DIST)) {
-  if (!/\.(wasm|js|css)$/.test(f)) continue;
-  const bytes = fs.readFileSync(path.join(DIST, f));
-  console.log(`${f}: ${bytes.length} bytes, ${zlib.gzipSync(bytes, { level: 9 }).length} gzip`);
+// Bundle: what the start page really fetched before its first paint, and every file in dist/.
+const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+{
+  const { page, requests, context } = await openPage(browser);
+  await page.goto(srv.url);
+  await page.getByTestId("draft-list").waitFor();
+  const fetched = [...new Set(requests)].map((u) => path.join(DIST, decodeURIComponent(new URL(u).pathname.slice(PREFIX.length)) || "index.html"));
+  const first = fetched.filter((f) => fs.existsSync(f)).reduce((sum, f) => sum + gz(f), 0);
+  console.log(`first paint (the start page's own requests): ${kb(first)} gzip — ${fetched.map((f) => path.basename(f)).join(", ")}`);
+  await context.close();
 }
+const files = fs.readdirSync(DIST, { recursive: true }).map((f) => path.join(DIST, f)).filter((f) => fs.statSync(f).isFile() && !f.endsWith("web.config"));
+for (const f of files.filter((f) => /\.(wasm|js|css)$/.test(f))) console.log(`  ${path.relative(DIST, f)}: ${fs.statSync(f).size} bytes, ${gz(f)} gzip`);
+console.log(`everything the app can load: ${kb(files.reduce((sum, f) => sum + gz(f), 0))} gzip`);
 await browser.close();
 srv.server.close();

@@ -70,30 +70,23 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   await context.close();
 });
 
-test("a missing export worker gives a clear message and changes nothing", async () => {
+/** With `file` answering 404, the first export ends in a banner matching `message`; the draft stays. */
+async function exportWithout(file, message) {
   const { page, context } = await openPage(env.browser);
-  await page.route("**/worker.js", (r) => r.fulfill({ status: 404, body: "" }));
+  await page.route(`**/${file}`, (r) => r.fulfill({ status: 404, body: "" }));
   await page.goto(env.srv.url);
   await newSampleDraft(page);
   await page.getByTestId("export-menu").click();
   await page.getByTestId("export-docx").click();
   const banner = page.getByTestId("banner").last();
   await banner.waitFor();
-  assert.match(await banner.textContent(), /导出失败：导出组件加载失败/);
+  assert.match(await banner.textContent(), message);
   assert.equal(await page.getByTestId("edit-row").count(), 49);
   await context.close();
-});
+}
 
-test("a missing exporters chunk gives a clear message and changes nothing", async () => {
-  const { page, context } = await openPage(env.browser);
-  await page.route("**/split_exports.wasm", (r) => r.fulfill({ status: 404, body: "" }));
-  await page.goto(env.srv.url);
-  await newSampleDraft(page);
-  await page.getByTestId("export-menu").click();
-  await page.getByTestId("export-docx").click();
-  const banner = page.getByTestId("banner").last();
-  await banner.waitFor();
-  assert.match(await banner.textContent(), /导出失败：程序的一部分没能载入.*请刷新页面后重试/);
-  assert.equal(await page.getByTestId("edit-row").count(), 49);
-  await context.close();
-});
+test("a missing export worker gives a clear message and changes nothing", () =>
+  exportWithout("worker.js", /导出失败：导出组件加载失败/));
+
+test("a missing exporters chunk gives a clear message and changes nothing", () =>
+  exportWithout("split_exports.wasm", /导出失败：程序的一部分没能载入.*请刷新页面后重试/));
