@@ -14,7 +14,7 @@ const TYPES = {
   ".config": "application/xml",
 };
 
-/** Serve `root` at `prefix` on 127.0.0.1:`port` (0: any free port); `onRequest` may intercept. */
+/** Serve `root` at `prefix` on 127.0.0.1:`port` (0: any free port). */
 export async function serveDir(root, prefix = "/", port = 0) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");

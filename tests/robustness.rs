@@ -35,6 +35,26 @@ fn binary_junk_is_refused_with_a_message() {
 }
 
 #[test]
+fn too_large_names_its_size_rounded_to_a_tenth() {
+    let msg = |bytes: usize| ImportError::TooLarge { bytes }.to_string();
+    assert!(
+        msg(21_976_884).contains("（21.0 MB，"),
+        "{}",
+        msg(21_976_884)
+    ); // 20.958… MB
+    assert!(
+        msg(22_020_096).contains("（21.0 MB，"),
+        "{}",
+        msg(22_020_096)
+    );
+    assert!(
+        msg(22_125_000).contains("（21.1 MB，"),
+        "{}",
+        msg(22_125_000)
+    ); // 21.100… MB
+}
+
+#[test]
 fn twenty_megabyte_paste_is_linear() {
     let mut big = String::new();
     while big.len() < 20 * 1024 * 1024 {

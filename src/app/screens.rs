@@ -79,8 +79,9 @@ pub enum Opened {
     Failed(String),
 }
 
-/// Reads a file opened on the start page: the parser, the .docx/.xlsx readers and the
-/// feedback reader load with this chunk, not before the first paint.
+/// Reads a file opened on the start page (and remembers a plan's revision for a later merge):
+/// the parser, the .docx/.xlsx readers and the feedback reader load with this chunk, not
+/// before the first paint.
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     if let Some(f) = crate::sync::feedback::read_file(&bytes) {

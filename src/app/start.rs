@@ -33,28 +33,26 @@ pub fn StartPage() -> impl IntoView {
         let Some(file) = files::chosen(&ev) else {
             return;
         };
-        files::read_then(file, move |name, bytes| {
-            let bytes = match bytes {
+        leptos::task::spawn_local(async move {
+            let bytes = match files::read(&file).await {
                 Ok(b) => b,
                 Err(e) => return ui.banner("error", e),
             };
-            leptos::task::spawn_local(async move {
-                match super::screens::open_file(name, bytes).await {
-                    Ok(super::screens::Opened::Reply(f)) => {
-                        ui.pending_reply.set(Some(f));
-                        ui.screen.set(Screen::Reply);
-                    }
-                    Ok(super::screens::Opened::Plan(plan)) => {
-                        if storage::current_rev(&plan.id) > 0 {
-                            pending.set(Some(plan));
-                        } else {
-                            open_plan(ui, editor, plan, 0);
-                        }
-                    }
-                    Ok(super::screens::Opened::Failed(e)) => ui.banner("error", e),
-                    Err(_) => ui.banner("error", super::screens::NOT_LOADED),
+            match super::screens::open_file(file.name(), bytes).await {
+                Ok(super::screens::Opened::Reply(f)) => {
+                    ui.pending_reply.set(Some(f));
+                    ui.screen.set(Screen::Reply);
                 }
-            });
+                Ok(super::screens::Opened::Plan(plan)) => {
+                    if storage::current_rev(&plan.id) > 0 {
+                        pending.set(Some(plan));
+                    } else {
+                        open_plan(ui, editor, plan, 0);
+                    }
+                }
+                Ok(super::screens::Opened::Failed(e)) => ui.banner("error", e),
+                Err(_) => ui.banner("error", super::screens::NOT_LOADED),
+            }
         });
     };
     view! {

@@ -49,14 +49,19 @@ pub enum ImportError {
     Json(crate::format::RestoreError),
 }
 
+/// A size in tenths of a MB, rounded (integer arithmetic: no float formatting in the wasm).
+fn tenths_of_mb(bytes: usize) -> u64 {
+    (bytes as u64 * 10 + 524_288) / 1_048_576
+}
+
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::TooLarge { bytes } => write!(
                 f,
                 "内容过大（{}.{} MB，上限 {} MB），未导入。请只复制需要的部分。",
-                bytes / 1_048_576,
-                bytes % 1_048_576 * 10 / 1_048_576,
+                tenths_of_mb(*bytes) / 10,
+                tenths_of_mb(*bytes) % 10,
                 MAX_INPUT / 1_048_576
             ),
             Self::Binary => write!(f, "这不是文本、Word（.docx）或要点（.json）文件，无法读取。旧版 .doc 请先在 Word 中另存为 .docx。"),

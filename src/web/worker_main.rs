@@ -56,24 +56,22 @@ pub type Made = Result<(Vec<u8>, String, &'static str), String>;
 /// The exporters' split point: this chunk is fetched by the worker on its first request.
 #[wasm_split(exports, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn make(req: &Request) -> Result<Made, NotLoaded> {
-    Ok((|| {
-        let plan = crate::format::restore(&req.plan).map_err(|e| e.to_string())?;
-        let unit = req.unit.clone();
-        if let Some(kind) = req.format.strip_prefix("feedback-") {
-            return feedback_file(&plan, kind, unit.as_deref());
-        }
-        let format = Format::from_extension(&req.format).ok_or("未知的导出格式")?;
-        let options = Options {
-            unit: unit.clone(),
-            task_table: req.task_table,
-        };
-        let bytes = export::export(&plan, format, &options)?;
-        Ok((
-            bytes,
-            export::file_name(&plan, format, unit.as_deref()),
-            format.mime(),
-        ))
-    })())
+    Ok(make_file(req))
+}
+
+fn make_file(req: &Request) -> Made {
+    let plan = crate::format::restore(&req.plan).map_err(|e| e.to_string())?;
+    let unit = req.unit.as_deref();
+    if let Some(kind) = req.format.strip_prefix("feedback-") {
+        return feedback_file(&plan, kind, unit);
+    }
+    let format = Format::from_extension(&req.format).ok_or("未知的导出格式")?;
+    let options = Options {
+        unit: req.unit.clone(),
+        task_table: req.task_table,
+    };
+    let bytes = export::export(&plan, format, &options)?;
+    Ok((bytes, export::file_name(&plan, format, unit), format.mime()))
 }
 
 /// Handle one request; returns the response object.
@@ -101,11 +99,7 @@ async fn handle(req: Request) -> Object {
 }
 
 /// A feedback file for one unit or all units (`kind` is `xlsx` or `json`).
-fn feedback_file(
-    plan: &crate::model::Plan,
-    kind: &str,
-    unit: Option<&str>,
-) -> Result<(Vec<u8>, String, &'static str), String> {
+fn feedback_file(plan: &crate::model::Plan, kind: &str, unit: Option<&str>) -> Made {
     let who = unit.map_or("各单位".to_string(), |u| plan.units.name(u).to_string());
     let name = |ext: &str| {
         crate::web::files::safe_name(&format!("{}意见反馈表（{who}）", plan.doc.title), ext)

@@ -11,6 +11,13 @@ const env = useBrowser();
 
 const titleOf = (page, n) => row(page, n).getByTestId("row-title").inputValue();
 
+/** The text of the banner about `file`, once it has appeared (files are read asynchronously). */
+async function newBanner(page, file) {
+  const banner = page.getByTestId("banner").filter({ hasText: file });
+  await banner.waitFor();
+  return banner.textContent();
+}
+
 test("snapshots: take one, edit, restore it (and undo the restore)", async () => {
   const { page, context } = await openDraft(env);
   await page.getByTestId("snapshots-toggle").click();
@@ -65,9 +72,9 @@ test("an unreadable import: a clear Chinese message, drafts untouched", async ()
   await banner.waitFor();
   assert.match(await banner.textContent(), /无法打开“坏文件.json”：文件不是有效的 JSON.*损坏或被截断/);
   await page.getByTestId("open-json-input").setInputFiles({ name: "图片.json", mimeType: "application/json", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 1, 2, 3]) });
-  assert.match(await page.getByTestId("banner").last().textContent(), /不是文本、Word（.docx）或要点（.json）文件/);
+  assert.match(await newBanner(page, /图片\.json/), /不是文本、Word（.docx）或要点（.json）文件/);
   await page.getByTestId("open-json-input").setInputFiles({ name: "新版本.json", mimeType: "application/json", buffer: Buffer.from('{"format":"yaodian-plan","version":9}') });
-  assert.match(await page.getByTestId("banner").last().textContent(), /更新版本的要点生成/);
+  assert.match(await newBanner(page, /新版本\.json/), /更新版本的要点生成/);
   assert.equal(await page.getByTestId("draft-list").textContent(), before);
   // The same in the new-draft flow.
   await page.getByTestId("new-draft").click();
