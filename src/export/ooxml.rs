@@ -3,8 +3,6 @@
 //!
 //! Owns the byte-level packaging. Deliberately no document semantics (see `docx`, `xlsx`).
 
-use std::io::Write;
-
 /// Escape text for XML content and attributes (quick-xml's escaping).
 pub fn esc(s: &str) -> String {
     // XML 1.0 forbids most control characters; drop them rather than write an invalid file.
@@ -18,19 +16,8 @@ pub fn esc(s: &str) -> String {
 /// Write a zip package (OOXML container) of `(path, content)` parts, deflated, with a fixed
 /// timestamp so the same plan gives the same bytes.
 pub fn package(parts: &[(&str, String)]) -> Result<Vec<u8>, String> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    for (path, content) in parts {
-        zip.start_file(*path, opts)
-            .map_err(|e| format!("写入 {path} 失败：{e}"))?;
-        zip.write_all(content.as_bytes())
-            .map_err(|e| format!("写入 {path} 失败：{e}"))?;
-    }
-    zip.finish().map_err(|e| format!("打包失败：{e}"))?;
-    Ok(buf.into_inner())
+    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(p, c)| (*p, c.as_bytes())).collect();
+    crate::package::write(&parts)
 }
 
 /// Font names for one run: ASCII/Latin and East Asian.

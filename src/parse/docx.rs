@@ -1,4 +1,4 @@
-//! `.docx` import: paragraphs and tables of `word/document.xml`, read with `zip` and
+//! `.docx` import: paragraphs and tables of `word/document.xml`, read with `package` and
 //! `quick-xml`, into the same blocks the text path produces.
 //!
 //! Owns the guards against bad archives (truncated, not a Word file, zip bombs) and the
@@ -7,34 +7,27 @@
 
 use super::blocks::{take_caption, Block};
 use super::clean::{is_furniture, normalize_line};
+use crate::package::{Package, PartError};
 use quick_xml::events::Event;
-use std::io::{Cursor, Read};
 
 /// Largest `word/document.xml` we inflate (a zip bomb stops here).
 pub const MAX_XML: u64 = 64 * 1024 * 1024;
-const MAX_ENTRIES: usize = 20_000;
+const MAX_ENTRIES: u64 = 20_000;
 
 /// Read the paragraphs and tables of a .docx. Errors are Chinese reasons for the user.
 pub fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| "文件不是完整的 .docx（压缩包损坏或被截断）".to_string())?;
+    let zip = Package::open(bytes)
+        .ok_or_else(|| "文件不是完整的 .docx（压缩包损坏或被截断）".to_string())?;
     if zip.len() > MAX_ENTRIES {
         return Err("压缩包内文件数异常".into());
     }
-    let mut entry = zip
-        .by_name("word/document.xml")
-        .map_err(|_| "压缩包中没有 word/document.xml，不是 Word 文档".to_string())?;
-    if entry.size() > MAX_XML {
-        return Err("文档解压后过大，疑似异常文件".into());
-    }
-    let mut raw = Vec::new();
-    (&mut entry)
-        .take(MAX_XML + 1)
-        .read_to_end(&mut raw)
-        .map_err(|_| "文档内容损坏或被截断".to_string())?;
-    if raw.len() as u64 > MAX_XML {
-        return Err("文档解压后过大，疑似异常文件".into());
-    }
+    let raw = zip
+        .part("word/document.xml", MAX_XML)
+        .map_err(|e| match e {
+            PartError::Missing => "压缩包中没有 word/document.xml，不是 Word 文档".to_string(),
+            PartError::TooLarge => "文档解压后过大，疑似异常文件".to_string(),
+            PartError::Corrupt => "文档内容损坏或被截断".to_string(),
+        })?;
     let xml = String::from_utf8(raw).map_err(|_| "文档不是 UTF-8 编码的 XML".to_string())?;
     parse_document_xml(&xml)
 }

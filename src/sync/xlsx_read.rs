@@ -4,20 +4,14 @@
 //! Owns only the text grid of each sheet; deliberately no formatting and no formulas
 //! (a formula's cached value is read as text).
 
+use crate::package::Package;
 use quick_xml::events::Event;
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 
 const MAX_PART: u64 = 32 * 1024 * 1024;
 
-fn part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
-    let f = zip.by_name(name).ok()?;
-    if f.size() > MAX_PART {
-        return None;
-    }
-    let mut s = String::new();
-    f.take(MAX_PART).read_to_string(&mut s).ok()?;
-    Some(s)
+fn part(zip: &Package, name: &str) -> Option<String> {
+    String::from_utf8(zip.part(name, MAX_PART).ok()?).ok()
 }
 
 fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
@@ -113,12 +107,12 @@ fn sheet_rows(xml: &str, shared: &[String]) -> Vec<Vec<String>> {
 
 /// Every sheet of the workbook as (name, rows of cell text).
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| "文件不是完整的 .xlsx（压缩包损坏或被截断）".to_string())?;
+    let zip = Package::open(bytes)
+        .ok_or_else(|| "文件不是完整的 .xlsx（压缩包损坏或被截断）".to_string())?;
     let workbook =
-        part(&mut zip, "xl/workbook.xml").ok_or("不是 Excel 工作簿（缺少 xl/workbook.xml）")?;
-    let rels = part(&mut zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
-    let shared = part(&mut zip, "xl/sharedStrings.xml")
+        part(&zip, "xl/workbook.xml").ok_or("不是 Excel 工作簿（缺少 xl/workbook.xml）")?;
+    let rels = part(&zip, "xl/_rels/workbook.xml.rels").unwrap_or_default();
+    let shared = part(&zip, "xl/sharedStrings.xml")
         .map(|s| shared_strings(&s))
         .unwrap_or_default();
     let mut targets = HashMap::new();
@@ -149,7 +143,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, Stri
                     .map(|c| c.into_owned())
                     .unwrap_or(name);
                 if let Some(path) = attr(&e, "id").and_then(|id| targets.get(&id).cloned()) {
-                    if let Some(xml) = part(&mut zip, &path) {
+                    if let Some(xml) = part(&zip, &path) {
                         sheets.push((name, sheet_rows(&xml, &shared)));
                     }
                 }
