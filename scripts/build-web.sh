@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds dist/ for any static server: cargo → wasm-split-cli (cuts the lazy chunks out of the
-# app's wasm at its `wasm_split` points) → wasm-bindgen → wasm-opt. Every file the app loads
+# app's wasm at its `wasm_split` points) → wasm-bindgen → wasm-opt, then minifies the
+# JavaScript and CSS (scripts/minify.mjs). Every file the app loads
 # lives in one folder named after the hash of its contents (dist/app-<hash>/), so an upgrade
 # never mixes old and new chunks; only index.html, boot.js and favicon.svg keep fixed names.
 # Prints the gzip sizes of the first paint and of everything. Tools come from PATH (Makefile).
@@ -24,6 +25,7 @@ for f in "$WORK"/split/*.wasm; do
 done
 cp "$WORK/bindgen/yaodian.js" "$WORK/split/__wasm_split.js" public/worker.js "$WORK/app/"
 cp style/main.css "$WORK/app/main.css"
+node scripts/minify.mjs "$WORK"/app/*.js "$WORK/app/main.css"
 
 hash=$(cd "$WORK/app" && ls | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)
 app="app-$hash"
@@ -31,6 +33,7 @@ rm -rf "$OUT" && mkdir -p "$OUT/$app"
 cp "$WORK"/app/* "$OUT/$app/"
 sed "s|{{APP}}|$app|g" index.html > "$OUT/index.html"
 cp public/boot.js public/web.config public/favicon.svg "$OUT/"
+node scripts/minify.mjs "$OUT/boot.js"
 
 gz() { cat "$@" | gzip -9 | wc -c; }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }

@@ -52,7 +52,7 @@ pub fn EditorScreen() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let handle = window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
         let ctrl = e.ctrl_key() || e.meta_key();
-        let key = e.key().to_lowercase();
+        let key = e.key().to_ascii_lowercase();
         if ctrl && (key == "y" || (key == "z" && e.shift_key())) {
             e.prevent_default();
             editor.redo();

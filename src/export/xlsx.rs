@@ -222,7 +222,9 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             hidden_from: None,
         });
     }
-    stats.sort_by_key(|s| std::cmp::Reverse(s[4].parse::<usize>().unwrap_or(0)));
+    crate::order::sort_by_key(&mut stats, |s| {
+        std::cmp::Reverse(s[4].parse::<usize>().unwrap_or(0))
+    });
     let stat_header = ["单位", "类别", "牵头任务数", "配合任务数", "合计"]
         .iter()
         .map(|s| s.to_string())

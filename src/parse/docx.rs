@@ -62,7 +62,7 @@ fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
 
 /// Heading styles: Heading1…Heading5, 标题1…, "heading 2".
 fn style_level(style: &str) -> Option<u8> {
-    let s = style.to_lowercase().replace(' ', "");
+    let s = style.to_ascii_lowercase().replace(' ', "");
     let rest = s
         .strip_prefix("heading")
         .or_else(|| s.strip_prefix("标题"))?;

@@ -97,7 +97,7 @@ pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
     for (line, text) in warnings {
         report.warn(line, text);
     }
-    report.warnings.sort_by_key(|n| n.line);
+    crate::order::sort_by_key(&mut report.warnings, |n| n.line);
     parsed
 }
 

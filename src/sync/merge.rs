@@ -253,7 +253,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
         }
     }
     let mut ours_ids: Vec<&String> = o.keys().collect();
-    ours_ids.sort();
+    crate::order::sort_by(&mut ours_ids, Ord::cmp);
     for id in ours_ids {
         let oi = &o[id];
         let Some(bi) = b.get(id) else { continue };
@@ -291,7 +291,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
     }
     // Field by field on items both copies have.
     let mut ids: Vec<&String> = o.keys().filter(|id| t.contains_key(*id)).collect();
-    ids.sort();
+    crate::order::sort_by(&mut ids, Ord::cmp);
     for id in ids {
         let (oi, ti) = (&o[id].item, &t[id].item);
         for f in [Field::Title, Field::Text, Field::Task, Field::Status] {

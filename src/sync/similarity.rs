@@ -93,7 +93,9 @@ pub fn candidates(old: &[Entry], new: &[Entry], min: f64) -> Vec<Pair> {
 /// One-to-one matches, best first. Returns (old index, new index, score).
 pub fn assign(old: &[Entry], new: &[Entry]) -> Vec<Pair> {
     let mut pairs = candidates(old, new, MATCH);
-    pairs.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut pairs, |a, b| {
+        b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
+    });
     let (mut used_old, mut used_new) = (vec![false; old.len()], vec![false; new.len()]);
     let mut out = Vec::new();
     for (i, j, s) in pairs {
@@ -103,7 +105,7 @@ pub fn assign(old: &[Entry], new: &[Entry]) -> Vec<Pair> {
             out.push((i, j, s));
         }
     }
-    out.sort_by_key(|p| p.1);
+    crate::order::sort_by_key(&mut out, |p| p.1);
     out
 }
 

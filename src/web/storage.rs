@@ -117,7 +117,7 @@ pub fn list() -> (Vec<DraftMeta>, Vec<String>) {
             },
         }
     });
-    index.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    crate::order::sort_by(&mut index, |a, b| b.updated.total_cmp(&a.updated));
     let _ = set(store::INDEX_KEY, &store::write_index(&index));
     (index, notices)
 }

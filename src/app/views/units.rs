@@ -43,7 +43,7 @@ pub fn ByUnit() -> impl IntoView {
                 })
                 .filter(|u| !u.lead.is_empty() || !u.coop.is_empty())
                 .collect();
-            out.sort_by(|a, b| {
+            crate::order::sort_by(&mut out, |a, b| {
                 (b.lead.len() + b.coop.len())
                     .cmp(&(a.lead.len() + a.coop.len()))
                     .then(b.lead.len().cmp(&a.lead.len()))
