@@ -1,6 +1,7 @@
-//! Split points: every screen but the start page is fetched on first use as its own wasm chunk
+//! Split points: every screen but the start page is fetched on first use in one wasm chunk
 //! (`wasm_split`, cut out by `wasm-split-cli` in `scripts/build-web.sh`), so the first paint
-//! loads only the shell and the draft list.
+//! loads only the shell and the draft list. The exporters (`web::worker_main::make`) are in the
+//! same chunk; the export worker loads it from the cache.
 //!
 //! Owns the lazy wrappers and the one way to show them (`lazy_view`). Deliberately nothing
 //! else: each screen is still an ordinary component in its own module.

@@ -1,5 +1,5 @@
-// Exports from the browser: the export worker and the exporters chunk load on first use only
-// (a missing worker or chunk is explained, nothing changes), and the downloads are
+// Exports from the browser: the export worker starts on first use and loads the app's chunk
+// with the exporters (a missing worker or chunk is explained, nothing changes), and the downloads are
 // real files with Chinese names: .docx (GB/T 9704), .xlsx, .csv with BOM, Markdown, and one
 // unit's slice.
 import { test } from "node:test";
@@ -21,7 +21,9 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   await page.goto(env.srv.url);
   await newSampleDraft(page);
   await row(page, "1.").getByTestId("row-title").fill("推行“333”工作法");
-  assert.ok(!requests.some((u) => u.endsWith("/worker.js") || u.endsWith("/split_exports.wasm")), "the exporters are not loaded before the first export");
+  assert.ok(!requests.some((u) => u.endsWith("/worker.js")), "the worker is not started before the first export");
+  const chunkLoads = () => requests.filter((u) => u.endsWith("/split_screens.wasm")).length;
+  assert.equal(chunkLoads(), 1, "the page loaded the screens chunk once");
 
   const docx = await download(page, "export-docx");
   assert.equal(docx.name, "2024年全区安全生产与防灾减灾救灾工作要点.docx");
@@ -31,7 +33,7 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   assert.match(xml, /1\.推行“333”工作法。/);
   assert.match(xml, /w:eastAsia="方正小标宋简体"/);
   assert.ok(requests.some((u) => u.endsWith("/worker.js")), "the worker was started now");
-  assert.ok(requests.some((u) => u.endsWith("/split_exports.wasm")), "the exporters chunk was fetched now");
+  assert.equal(chunkLoads(), 2, "the worker loaded the chunk with the exporters now");
 
   const withTable = await unzip((await download(page, "export-docx-table")).bytes);
   assert.match(withTable["word/document.xml"].toString(), /<w:tblHeader\/>/);
@@ -73,9 +75,9 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
 /** With `file` answering 404, the first export ends in a banner matching `message`; the draft stays. */
 async function exportWithout(file, message) {
   const { page, context } = await openPage(env.browser);
-  await page.route(`**/${file}`, (r) => r.fulfill({ status: 404, body: "" }));
   await page.goto(env.srv.url);
   await newSampleDraft(page);
+  await page.route(`**/${file}`, (r) => r.fulfill({ status: 404, body: "" }));
   await page.getByTestId("export-menu").click();
   await page.getByTestId("export-docx").click();
   const banner = page.getByTestId("banner").last();
@@ -88,5 +90,5 @@ async function exportWithout(file, message) {
 test("a missing export worker gives a clear message and changes nothing", () =>
   exportWithout("worker.js", /导出失败：导出组件加载失败/));
 
-test("a missing exporters chunk gives a clear message and changes nothing", () =>
-  exportWithout("split_exports.wasm", /导出失败：程序的一部分没能载入.*请刷新页面后重试/));
+test("a chunk the worker cannot load gives a clear message and changes nothing", () =>
+  exportWithout("split_screens.wasm", /导出失败：程序的一部分没能载入.*请刷新页面后重试/));
