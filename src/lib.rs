@@ -1,9 +1,9 @@
 //! Yaodian (要点): draft a district's annual work points on work safety and disaster
 //! prevention from the city's template, assign responsible units, export — in the browser.
 //!
-//! The pure core (`model`, `format`, `parse`, `edit`, `export`, `validate`, `cli`) uses no leptos, web-sys
-//! or gloo and is tested natively with `cargo test`. The app (`app`) and the browser layer
-//! (`web`) exist only on wasm32.
+//! The pure core (`model`, `format`, `package`, `parse`, `edit`, `export`, `validate`, `cli`)
+//! uses no leptos, web-sys or gloo and is tested natively with `cargo test`. The app (`app`)
+//! and the browser layer (`web`) exist only on wasm32.
 
 pub mod compare;
 pub mod edit;

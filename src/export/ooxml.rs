@@ -1,7 +1,7 @@
-//! Small shared pieces of the Office Open XML writers: a zip package with fixed timestamps,
-//! XML escaping, and the run/paragraph markup in schema order.
+//! Small shared pieces of the Office Open XML writers: the parts into a zip package (bytes
+//! through `crate::package`), XML escaping, and the run/paragraph markup in schema order.
 //!
-//! Owns the byte-level packaging. Deliberately no document semantics (see `docx`, `xlsx`).
+//! Owns the markup both writers share. Deliberately no document semantics (see `docx`, `xlsx`).
 
 /// Escape text for XML content and attributes (quick-xml's escaping).
 pub fn esc(s: &str) -> String {
