@@ -9,6 +9,7 @@ use super::blocks::{take_caption, Block};
 use super::clean::{is_furniture, normalize_line};
 use crate::package::{Package, PartError};
 use quick_xml::events::Event;
+use std::borrow::Cow;
 
 /// Largest `word/document.xml` we inflate (a zip bomb stops here).
 pub const MAX_XML: u64 = 64 * 1024 * 1024;
@@ -53,11 +54,29 @@ struct TableState {
     cell: Option<String>,
 }
 
-fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
+/// An attribute's value by its local name (any namespace prefix). Also used by
+/// `sync::xlsx_read`.
+pub(crate) fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
         .map(|a| a.value.to_string())
+}
+
+/// The text an event stands for: text, a character or predefined entity reference, or CDATA.
+/// Also used by `sync::xlsx_read`.
+pub(crate) fn text_of<'a>(ev: &'a Event) -> Option<Cow<'a, str>> {
+    match ev {
+        Event::Text(t) => Some(t.xml10_content()),
+        Event::GeneralRef(r) => match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(Cow::Owned(c.to_string())),
+            _ => {
+                quick_xml::escape::resolve_predefined_entity(&r.xml10_content()).map(Cow::Borrowed)
+            }
+        },
+        Event::CData(c) => Some(c.xml10_content()),
+        _ => None,
+    }
 }
 
 /// Heading styles: Heading1…Heading5, 标题1…, "heading 2".
@@ -128,16 +147,8 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && in_deleted == 0 => {
-                push_text(&mut para, &t.xml10_content());
-            }
-            Event::GeneralRef(r) if in_text && in_deleted == 0 => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
-                        .map(str::to_string),
-                };
-                if let Some(s) = resolved {
+            Event::Text(_) | Event::GeneralRef(_) if in_text && in_deleted == 0 => {
+                if let Some(s) = text_of(&event) {
                     push_text(&mut para, &s);
                 }
             }

@@ -5,6 +5,7 @@
 //! (a formula's cached value is read as text).
 
 use crate::package::Package;
+use crate::parse::docx::{attr, text_of};
 use quick_xml::events::Event;
 use std::collections::HashMap;
 
@@ -12,27 +13,6 @@ const MAX_PART: u64 = 32 * 1024 * 1024;
 
 fn part(zip: &Package, name: &str) -> Option<String> {
     String::from_utf8(zip.part(name, MAX_PART).ok()?).ok()
-}
-
-fn attr(e: &quick_xml::events::BytesStart, local: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .map(|a| a.value.to_string())
-}
-
-fn text_of(ev: &Event) -> Option<String> {
-    match ev {
-        Event::Text(t) => Some(t.xml10_content().into_owned()),
-        Event::GeneralRef(r) => match r.resolve_char_ref() {
-            Ok(Some(c)) => Some(c.to_string()),
-            _ => {
-                quick_xml::escape::resolve_predefined_entity(&r.xml10_content()).map(str::to_string)
-            }
-        },
-        Event::CData(c) => Some(c.xml10_content().into_owned()),
-        _ => None,
-    }
 }
 
 fn shared_strings(xml: &str) -> Vec<String> {
