@@ -117,6 +117,7 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
         },
         source_numbers: HashMap::new(),
         resolved: HashMap::new(),
+        units_index: crate::model::UnitIndex::new(&opts.registry),
     };
     plan.id = ctx.ids.next('p');
     front::take_back(&mut blocks, &mut plan.doc);
