@@ -246,3 +246,28 @@ fn sheet_names_follow_excels_rules() {
         many.push(n);
     }
 }
+
+#[test]
+fn a_feedback_sheet_with_a_long_task_reads_back_without_stray_rows() {
+    use yaodian::sync::feedback;
+    let mut plan = parse(SEED_001).plan;
+    let mut unit = None;
+    yaodian::model::walk::for_each_item_mut(&mut plan, &mut |item| {
+        if let Some(t) = &item.task {
+            if unit.is_none() && !t.lead.is_empty() {
+                unit = Some(t.lead[0].clone());
+                item.text = "安".repeat(70_000);
+            }
+        }
+    });
+    let unit = unit.expect("seed 001 has a task with a lead unit");
+    let bytes = feedback::export_xlsx(&plan, Some(&unit)).unwrap();
+    let sheets = yaodian::sync::xlsx_read::read_sheets(&bytes).unwrap();
+    assert!(sheets[0]
+        .1
+        .iter()
+        .flatten()
+        .any(|c| c.chars().count() == 32_767));
+    let back = feedback::import(&plan, &bytes, 1.0).unwrap();
+    assert!(back.unmatched.is_empty(), "{:?}", back.unmatched);
+}

@@ -189,7 +189,14 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                             }
                             cell.push_str(p.text.trim());
                         }
-                        None => push_para(&mut blocks, n_para, p),
+                        None => {
+                            push_para(&mut blocks, n_para, p);
+                            // Past the limit the caller refuses the file (`parse::check_blocks`):
+                            // reading on would only hold memory for it.
+                            if blocks.len() > crate::limits::MAX_BLOCKS {
+                                return Ok(blocks);
+                            }
+                        }
                     }
                 }
                 "tc" | "tr" if nested > 0 => {}
