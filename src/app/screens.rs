@@ -88,6 +88,11 @@ pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     if let Some(f) = crate::sync::feedback::read_file(&bytes) {
         return Ok(Opened::Reply(f));
     }
+    if crate::parse::sanity::is_empty_input(&bytes) {
+        return Ok(Opened::Failed(crate::parse::sanity::empty_file_message(
+            &name,
+        )));
+    }
     let gb = |b: &[u8]| crate::web::decode_gb18030(b);
     Ok(
         match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {

@@ -33,6 +33,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
     /// Hidden trailing columns (for ids a reply must keep).
     pub hidden_from: Option<usize>,
+    /// Columns written as numbers (counts Excel can sum); other cells are text.
+    pub numeric: Vec<usize>,
 }
 
 fn col(i: usize) -> String {
@@ -52,6 +54,14 @@ fn cell(r: usize, c: usize, text: &str, style: u32) -> String {
         r,
         esc(text)
     )
+}
+
+/// A number cell; text that is not a whole number stays text.
+fn number_cell(r: usize, c: usize, text: &str, style: u32) -> String {
+    match text.trim().parse::<u64>() {
+        Ok(n) => format!("<c r=\"{}{}\" s=\"{style}\"><v>{n}</v></c>", col(c), r),
+        Err(_) => cell(r, c, text, style),
+    }
 }
 
 fn sheet_xml(s: &Sheet) -> String {
@@ -76,7 +86,11 @@ fn sheet_xml(s: &Sheet) -> String {
         let r = i + 2;
         data.push_str(&format!("<row r=\"{r}\">"));
         for (c, v) in row.iter().enumerate() {
-            data.push_str(&cell(r, c, v, 2));
+            data.push_str(&if s.numeric.contains(&c) {
+                number_cell(r, c, v, 2)
+            } else {
+                cell(r, c, v, 2)
+            });
         }
         data.push_str("</row>");
     }
@@ -178,6 +192,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             header: header.clone(),
             rows: rows.iter().map(task_cells).collect(),
             hidden_from: None,
+            numeric: Vec::new(),
         });
     }
     let mut taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
@@ -220,6 +235,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             header: h,
             rows: body.collect(),
             hidden_from: None,
+            numeric: Vec::new(),
         });
     }
     crate::order::sort_by_key(&mut stats, |s| {
@@ -235,6 +251,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         header: stat_header,
         rows: stats,
         hidden_from: None,
+        numeric: vec![2, 3, 4],
     });
     workbook(&sheets)
 }
