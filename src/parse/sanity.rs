@@ -9,7 +9,7 @@ use crate::model::{walk, Plan};
 /// A paste or file larger than this (bytes) is unusual for one plan.
 pub const LARGE_BYTES: usize = 2 * 1024 * 1024;
 /// More tasks than this is unusual for one plan (real ones have 30–300).
-pub const MANY_TASKS: usize = 1500;
+pub const MANY_TASKS: usize = 600;
 
 /// The file holds nothing (no bytes, or only a BOM and white space).
 pub fn is_empty_input(bytes: &[u8]) -> bool {
@@ -48,7 +48,7 @@ pub fn size_warning(bytes: usize, plan: &Plan) -> Option<String> {
     }
     (!unusual.is_empty()).then(|| {
         format!(
-            "{}，远多于一份工作要点通常的 30–300 项。请检查：是否把多份文件或同一份文件重复粘贴了几次，是否粘贴了整张表格或网页的其他内容。确认无误再继续。",
+            "{}，远多于一份工作要点通常的规模（几十 KB，30–300 项任务）。请检查：是否把多份文件或同一份文件重复粘贴了几次，是否粘贴了整张表格或网页的其他内容。确认无误再继续。",
             unusual.join("、")
         )
     })
