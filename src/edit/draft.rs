@@ -70,7 +70,7 @@ pub fn draft_with_defaults(
             for f in &c.flags {
                 summary
                     .year_flags
-                    .push((c.place.clone(), f.message.clone()));
+                    .push((c.place.clone(), format!("{}（…{}…）", f.message, f.excerpt)));
             }
         }
         super::year::apply(&mut draft, Some(to), &changes);

@@ -278,7 +278,7 @@ pub fn propose(plan: &Plan, from: i32, to: i32) -> Vec<Change> {
                 let place = format!(
                     "{part} {}{}",
                     r.number,
-                    crate::parse::report::excerpt(&item.title, 16)
+                    crate::parse::report::excerpt(&item.full_text(), 16)
                 );
                 use super::Field;
                 check(
