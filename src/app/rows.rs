@@ -105,6 +105,7 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = r.id.clone();
     let id_status = id.clone();
+    let id_reason = id.clone();
     let id_text = id.clone();
     let id_num = id.clone();
     let (title, text, status) = editor.plan.with_value(|p| {
@@ -279,6 +280,10 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
             </div>
             <span class="badges">
                 {move || status.get().map(|s| view! { <span class=format!("status s-{s:?}") data-testid="row-status">{s.label()}</span> })}
+                {let id = id_reason.clone(); move || (status.get() == Some(OriginStatus::NotApplicable)).then(|| {
+                    let reason = editor.plan.with_value(|p| edit::item(p, &id).and_then(|i| i.origin.as_ref()).map(|o| o.reason.clone()).unwrap_or_default());
+                    view! { <span class="muted small" data-testid="row-na-reason">{reason}</span> }
+                })}
             </span>
             {move || units.get().map(|(lead, coop, deadline)| view! {
                 <div class="unit-line" data-testid="row-units">

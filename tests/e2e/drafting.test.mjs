@@ -73,6 +73,7 @@ test("year, localisation, editable preamble, 不适用 and the document layout",
   await page.getByTestId("mark-na").click();
   const struck = page.getByTestId("edit-row").filter({ has: page.locator("input[value='推进基层应急管理体系建设']") });
   assert.match(await struck.getAttribute("class"), /not-applicable/);
+  assert.equal(await struck.getByTestId("row-na-reason").textContent(), "本区已完成");
   assert.equal(await row(page, "2.").getByTestId("row-title").inputValue(), "强化综合统筹协调");
   await page.getByTestId("tab-tasks").click();
   assert.equal(await page.getByTestId("task-row").count(), 30);
