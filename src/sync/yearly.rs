@@ -13,6 +13,8 @@ use crate::edit::{self, draft};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
 
+/// A short list per new year's draft: the size of a variant does not matter here.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Information only (the planner acknowledges it).
