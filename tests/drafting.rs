@@ -186,7 +186,9 @@ fn docx_title_breaks_between_words_banji_at_the_foot_and_merged_groups() {
         }
     }
     // 版记 in a frame anchored at the bottom of the page, after everything else.
-    let banji = xml.find("w:yAlign=\"bottom\"").expect("版记 frame");
+    let banji = xml
+        .find("w:vertAnchor=\"margin\"")
+        .expect("版记 at the foot");
     assert!(xml[banji..].contains("抄送："));
     assert!(xml[banji..].contains("印发"));
     assert!(!xml[banji..].contains("附件"));

@@ -76,8 +76,8 @@ fn docx_follows_gbt_9704() {
         doc.contains("（责任单位：安委办，经济信息局、住房城乡建设局、交通局、应急局等有关单位）")
     );
     // 版记: 4号仿宋 between rules, in a frame at the foot of the last page.
-    let cc = &doc[doc.find("w:yAlign=\"bottom\"").unwrap()..];
-    assert!(cc.contains("<w:pBdr><w:top "));
+    let cc = &doc[doc.find("w:vertAnchor=\"margin\"").unwrap()..];
+    assert!(cc.contains("<w:tblBorders><w:top "));
     assert!(cc.contains(r#"<w:sz w:val="28"/>"#) && cc.contains("印发"));
     // Page numbers: 4号宋体 — N —, odd pages right, even pages left.
     let (odd, even) = (

@@ -158,45 +158,47 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>, by_group: bool) {
     out.push_str("</w:tbl>");
 }
 
-/// The 版记 (抄送, 印发机关 and 印发日期 between rules), in a frame anchored to the foot of the
-/// page it ends on: the last page, however long the text before it.
+/// The 版记 (抄送, 印发机关 and 印发日期 between rules: the first and last thick, the one between
+/// thin), as a table floating at the foot of the page it ends on — the last page, however long
+/// the text before it. Word and LibreOffice both place a bottom-anchored table there.
 fn banji(out: &mut String, cc: &str, printer: &str, print_date: &str) {
-    let frame = "<w:framePr w:w=\"8845\" w:hSpace=\"0\" w:wrap=\"around\" w:vAnchor=\"margin\" w:hAnchor=\"margin\" w:xAlign=\"center\" w:yAlign=\"bottom\"/>";
-    let rule = |side: &str, sz: u32| {
-        format!("<w:{side} w:val=\"single\" w:sz=\"{sz}\" w:space=\"1\" w:color=\"000000\"/>")
-    };
-    let ppr = |borders: String, tabs: &str| {
+    let row = |content: &str, tabs: &str| {
         format!(
-            "<w:pPr>{frame}<w:pBdr>{borders}</w:pBdr>{tabs}<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:left=\"280\" w:right=\"280\"/><w:jc w:val=\"left\"/></w:pPr>"
+            "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"8845\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr>{tabs}<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:left=\"280\" w:right=\"280\"/><w:jc w:val=\"left\"/></w:pPr>{content}</w:p></w:tc></w:tr>"
         )
     };
+    // Its top, from the top margin: the text block (225 mm = 12756 twips) less its height, the
+    // lines estimated at 29 characters of 4号 a line (LibreOffice ignores tblpYSpec="bottom").
+    let width: usize = cc
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>()
+        + 6;
+    let cc_lines = if cc.is_empty() { 0 } else { width.div_ceil(58) };
+    let y = 12756usize.saturating_sub((cc_lines + 1) * 560 + 60);
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"0\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" w:tblpY=\"{y}\"/><w:tblW w:w=\"8845\" w:type=\"dxa\"/>\
+<w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
+<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"8845\"/></w:tblGrid>"));
     if !cc.is_empty() {
         let text = format!("抄送：{}。", cc.trim_end_matches('。'));
-        out.push_str(&format!(
-            "<w:p>{}{}</w:p>",
-            ppr(format!("{}{}", rule("top", 8), rule("bottom", 4)), ""),
-            run(&text, FANGSONG, SMALL, false)
-        ));
+        out.push_str(&row(&run(&text, FANGSONG, SMALL, false), ""));
     }
-    let top = if cc.is_empty() {
-        rule("top", 8)
-    } else {
-        String::new()
-    };
     let date = if print_date.is_empty() {
         String::new()
     } else {
         format!("{print_date}印发")
     };
-    out.push_str(&format!(
-        "<w:p>{}{}<w:r><w:tab/></w:r>{}</w:p>",
-        ppr(
-            format!("{top}{}", rule("bottom", 8)),
-            "<w:tabs><w:tab w:val=\"right\" w:pos=\"8285\"/></w:tabs>"
+    out.push_str(&row(
+        &format!(
+            "{}<w:r><w:tab/></w:r>{}",
+            run(printer, FANGSONG, SMALL, false),
+            run(&date, FANGSONG, SMALL, false)
         ),
-        run(printer, FANGSONG, SMALL, false),
-        run(&date, FANGSONG, SMALL, false)
+        "<w:tabs><w:tab w:val=\"right\" w:pos=\"8565\"/></w:tabs>",
     ));
+    out.push_str("</w:tbl>");
+    // A body must not end in a table: a one-point paragraph that takes no room.
+    out.push_str("<w:p><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p>");
 }
 
 fn document_body(plan: &Plan, opts: Options) -> String {
