@@ -74,6 +74,7 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 }
 
 /// What opening a file on the start page found.
+#[allow(clippy::large_enum_variant)] // one per file opened
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     Plan(crate::model::Plan),

@@ -75,6 +75,7 @@ impl std::fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// What a file turned out to be.
+#[allow(clippy::large_enum_variant)] // one per file opened: boxing buys nothing
 #[derive(Debug, Clone)]
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
