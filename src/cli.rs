@@ -13,6 +13,9 @@ const USAGE: &str = "用法 / usage:
   yaodian-cli convert IN -o OUT       按 OUT 的扩展名转换（.json .docx .xlsx .csv .md .txt）
                                       --task-table：.docx 附上任务清单
   yaodian-cli check FILE              解析报告和问题清单；有问题时退出码非零
+  yaodian-cli draft TEMPLATE --year 2025 --district 大足区 -o OUT
+                                      按默认选择起草本区草稿（年份、本地化替换），
+                                      输出 .json 或任一导出格式，并列出改动和待核处
 FILE 可为 .txt / .docx / .json，或 - 表示标准输入。
 选项 / options: --convention first-group|first-unit  （责任单位的读法，默认 first-group）";
 
@@ -42,8 +45,8 @@ pub fn load(
     }
 }
 
-/// The `outline` text: `depth`, `number`, `title`, `lead`, `coop`, tab-separated, per heading,
-/// run-in item or task.
+/// The `outline` text: `depth number title lead coop`, tab-separated, per heading, run-in item
+/// or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
     let names = |ids: &[String]| {
@@ -93,6 +96,27 @@ pub fn outline(plan: &Plan) -> String {
     out
 }
 
+/// The `draft` summary: what moved, what was left for the planner to check.
+fn draft_summary(s: &crate::edit::draft::DraftSummary) -> String {
+    let mut out = format!("年份改动 {} 处：\n", s.year_changes.len());
+    for (place, before, after) in &s.year_changes {
+        out.push_str(&format!("  {place}：{before} → {after}\n"));
+    }
+    out.push_str(&format!("年份待核 {} 处（未改动）：\n", s.year_flags.len()));
+    for (place, message) in &s.year_flags {
+        out.push_str(&format!("  {place}：{message}\n"));
+    }
+    out.push_str(&format!("本地化替换 {} 处\n", s.localized.len()));
+    out.push_str(&format!(
+        "未勾选的替换 {} 处（保留原文，请复核）：\n",
+        s.left_unticked.len()
+    ));
+    for (sentence, words, to) in &s.left_unticked {
+        out.push_str(&format!("  {words}→{to}：{sentence}\n"));
+    }
+    out
+}
+
 /// Run the CLI; returns the process exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut opts = ParseOptions {
@@ -102,6 +126,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
     let mut positional = Vec::new();
     let mut output = None;
     let mut task_table = false;
+    let (mut year, mut district) = (None, None);
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
@@ -124,6 +149,18 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 i += 1;
             }
             "--task-table" => task_table = true,
+            "--year" => {
+                let Some(y) = args.get(i + 1).and_then(|y| y.parse::<i32>().ok()) else {
+                    let _ = writeln!(err, "--year 需要一个年份，如 2025\n{USAGE}");
+                    return 2;
+                };
+                year = Some(y);
+                i += 1;
+            }
+            "--district" => {
+                district = args.get(i + 1).cloned();
+                i += 1;
+            }
             "-h" | "--help" => {
                 let _ = writeln!(out, "{USAGE}");
                 return 0;
@@ -136,7 +173,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
         let _ = writeln!(err, "{USAGE}");
         return 2;
     };
-    let (plan, report) = match load(file, stdin, &opts) {
+    let (mut plan, report) = match load(file, stdin, &opts) {
         Ok(x) => x,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -163,11 +200,23 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
             }
             1
         }
-        "convert" => {
+        "convert" | "draft" => {
             let Some(target) = output else {
-                let _ = writeln!(err, "convert 需要 -o OUT\n{USAGE}");
+                let _ = writeln!(err, "{cmd} 需要 -o OUT\n{USAGE}");
                 return 2;
             };
+            if cmd == "draft" {
+                let mut ids = crate::model::IdGen::new(1);
+                let template = std::mem::take(&mut plan);
+                let (d, summary) = crate::edit::draft::draft_with_defaults(
+                    &template,
+                    year,
+                    district.as_deref(),
+                    &mut ids,
+                );
+                plan = d;
+                let _ = write!(out, "{}", draft_summary(&summary));
+            }
             let ext = target
                 .rsplit('.')
                 .next()

@@ -131,7 +131,7 @@ pub fn rows_of(
     };
     let mut out = Vec::new();
     let mut group = String::new();
-    for row in walk::rows(items, style) {
+    for row in walk::exported_rows(items, style) {
         let item = row.item;
         if item.task.is_none() && item.level > 0 && item.level < 3 {
             group = format!("{}{}", row.number, item.title);

@@ -40,7 +40,7 @@ pub fn problems(plan: &Plan) -> Vec<Problem> {
             lists.push((&t.items, t.numbering));
         }
         for (items, style) in lists {
-            for row in walk::rows(items, style) {
+            for row in walk::exported_rows(items, style) {
                 let item = row.item;
                 let place = format!(
                     "{part} {}{}",

@@ -104,3 +104,78 @@ fn bad_input_is_a_message_not_a_panic() {
     let (code, _, _) = run(&[], "");
     assert_eq!(code, 2);
 }
+
+#[test]
+fn draft_applies_the_year_and_localisation_defaults() {
+    let dir = std::env::temp_dir().join(format!("yaodian-cli-draft-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let seed = dir.join("template.txt");
+    std::fs::write(&seed, SEED_001).unwrap();
+    let json = dir.join("draft.json");
+    let (code, out, err) = run(
+        &[
+            "draft",
+            seed.to_str().unwrap(),
+            "--year",
+            "2025",
+            "--district",
+            "大足区",
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("年份待核"), "{out}");
+    assert!(out.contains("2023年"), "the older year is flagged: {out}");
+    assert!(
+        out.contains("全市“数字应急”"),
+        "the named system is left unticked: {out}"
+    );
+    let plan = yaodian::format::restore(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(plan.doc.year, Some(2025));
+    assert_eq!(plan.doc.doc_number, "万盛经开发〔2025〕号");
+    assert!(plan.doc.notice_title.contains("印发2025年"));
+    assert!(plan.doc.cover_text.contains("《2025年"));
+    assert_eq!(plan.doc.print_date, "2025年5月16日");
+    assert!(plan.template.is_some(), "the draft keeps its template");
+    let txt = dir.join("draft.txt");
+    let (code, _, _) = run(
+        &[
+            "draft",
+            seed.to_str().unwrap(),
+            "--year",
+            "2025",
+            "--district",
+            "大足区",
+            "-o",
+            txt.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(text.contains("特制定2025年全区"));
+    assert!(
+        text.contains("《关于印发2024年全市"),
+        "the cited city document is untouched"
+    );
+    assert!(text.contains("市委六届二次、三次、四次全会"));
+    assert!(text.contains("2023年水毁修复项目"));
+    assert!(!text.contains("2024年5月16日"));
+    let docx = dir.join("draft.docx");
+    let (code, _, _) = run(
+        &[
+            "draft",
+            seed.to_str().unwrap(),
+            "--year",
+            "2025",
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    std::fs::remove_dir_all(&dir).ok();
+}

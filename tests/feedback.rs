@@ -140,3 +140,26 @@ fn xlsx_replies_match_by_hidden_ids_after_sorting_and_editing() {
         "listed, not dropped"
     );
 }
+
+#[test]
+fn a_deadline_typed_into_the_visible_column_is_read() {
+    let p = plan();
+    let unit = p.units.find("应急局").unwrap().id.clone();
+    let bytes = feedback::export_xlsx(&p, Some(&unit)).unwrap();
+    let xml = sheet_xml(&bytes, "xl/worksheets/sheet1.xml");
+    // Column G is the visible 完成时限 of the task list; the unit types its date there.
+    let empty = "<c r=\"G2\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\"></t></is></c>";
+    assert!(xml.contains(empty), "the sample task has no deadline yet");
+    let edited = xml.replace(
+        empty,
+        "<c r=\"G2\" t=\"inlineStr\" s=\"2\"><is><t xml:space=\"preserve\">2025年6月底前</t></is></c>",
+    );
+    let back =
+        feedback::import(&p, &rezip(&bytes, "xl/worksheets/sheet1.xml", &edited), 1.0).unwrap();
+    assert_eq!(back.replies.len(), 1, "not ignored silently");
+    assert_eq!(back.replies[0].deadline, "2025年6月底前");
+    assert_eq!(back.replies[0].decision, Decision::Revise);
+    // An untouched sheet gives no reply (the visible deadline equals the task's).
+    let same = feedback::import(&p, &bytes, 1.0).unwrap();
+    assert!(same.replies.is_empty());
+}

@@ -74,6 +74,8 @@ fn district_2024() -> Plan {
     edit::set_field(&mut d, &own, Field::Text, "2024年底前建成并投入使用。");
     let yj = d.units.find("应急局").unwrap().id.clone();
     edit::set_units(&mut d, &own, vec![yj], vec![]);
+    let t10 = id_of(&d, "夯实党政领导责任");
+    edit::set_field(&mut d, &t10, Field::Deadline, "2024年12月底前");
     let t9 = id_of(&d, "完善现场指挥调度");
     edit::item_mut(&mut d, &t9)
         .unwrap()
@@ -148,6 +150,20 @@ fn the_proposal_is_what_a_careful_planner_would_do() {
         item(&p, "完善现场指挥调度").task.as_ref().unwrap().deadline,
         "6月底前"
     );
+    // A deadline with the plan year moves on (the same rule as setting 年度).
+    assert_eq!(
+        item(&p, "夯实党政领导责任").task.as_ref().unwrap().deadline,
+        "2025年12月底前"
+    );
+    // Proposals name the task by its title, not only its number.
+    assert!(y
+        .proposals
+        .iter()
+        .any(|x| x.label == "沿用单位" && x.place.contains("夯实党政领导责任")));
+    // The document data moved on: 发文字号 (number left empty), notice, cover text, dates.
+    assert_eq!(p.doc.doc_number, "万盛经开发〔2025〕号");
+    assert!(p.doc.cover_text.contains("《2025年"));
+    assert_eq!(p.doc.print_date, "2025年5月16日");
     // District-only item carried, flagged, right after its neighbour, year moved on.
     let rows: Vec<String> = walk::rows(&p.body.items, p.body.numbering)
         .iter()

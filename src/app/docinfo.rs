@@ -1,15 +1,18 @@
 //! 文件信息: the document data of the open draft (版头, 主送, 落款, 版记), how its 责任单位
 //! clauses are written, and how its task numbers run. Edited here at any time.
 //!
-//! Owns the form; every change is an undoable edit.
+//! Owns the form; every change is an undoable edit. A new 年度 brings the proposals of
+//! `edit::year` (see `yearchange`) for approval; the other texts that reach the exports are in
+//! `doctexts`.
 
 use super::state::Editor;
 use crate::model::{Convention, DocInfo, NumberingStyle};
 use leptos::prelude::*;
 
 type Setter = fn(&mut DocInfo, String);
+type Getter = fn(&DocInfo) -> String;
 
-const FIELDS: &[(&str, &str, fn(&DocInfo) -> String, Setter)] = &[
+const FIELDS: &[(&str, &str, Getter, Setter)] = &[
     (
         "发文机关",
         "info-issuer",
@@ -82,58 +85,76 @@ const FIELDS: &[(&str, &str, fn(&DocInfo) -> String, Setter)] = &[
 #[component]
 pub fn DocInfoForm() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let doc = editor.plan.with_value(|p| p.doc.clone());
-    let (convention, numbering) = editor.plan.with_value(|p| (p.convention, p.body.numbering));
-    view! {
-        <section class="card form" data-testid="doc-info">
-            <label class="field">
-                <span>"年度"</span>
-                <input type="number" data-testid="info-year" value=doc.year.map(|y| y.to_string()).unwrap_or_default()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev).parse().ok();
-                        editor.type_into("doc/year", |p| p.doc.year = v);
-                    } />
-            </label>
-            {FIELDS.iter().map(|(label, testid, get, set)| {
-                let (set, key) = (*set, format!("doc/{testid}"));
-                view! {
-                    <label class="field">
-                        <span>{*label}</span>
-                        <input type="text" data-testid=*testid value=get(&doc)
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                editor.type_into(&key, |p| set(&mut p.doc, v));
+    let pending = RwSignal::new(None);
+    let on_apply = Callback::new(move |(year, kept): (i32, Vec<crate::edit::year::Change>)| {
+        editor.edit(None, true, |p, _| {
+            crate::edit::year::apply(p, Some(year), &kept);
+            true
+        });
+    });
+    let form = move || {
+        editor.structure.track();
+        let doc = editor.plan.with_value(|p| p.doc.clone());
+        let (convention, numbering) = editor.plan.with_value(|p| (p.convention, p.body.numbering));
+        view! {
+            <section class="card form" data-testid="doc-info">
+                <label class="field">
+                    <span>"年度"</span>
+                    <input type="number" data-testid="info-year" prop:value=doc.year.map(|y| y.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let v: Option<i32> = event_target_value(&ev).parse().ok();
+                            match editor.plan.with_value(|p| super::yearchange::proposals_for(p, v)) {
+                                Some(x) => pending.set(Some(x)),
+                                None => { editor.edit(None, false, |p, _| { p.doc.year = v; true }); }
                             }
-                            on:blur=move |_| editor.seal() />
-                    </label>
-                }
-            }).collect_view()}
-            <label class="field">
-                <span>"责任单位写法"</span>
-                <select data-testid="info-convention" on:change=move |ev| {
-                    let c = if event_target_value(&ev) == "unit" { Convention::FirstUnitLeads } else { Convention::FirstGroupLeads };
-                    editor.edit_task(|p, _| { p.convention = c; true });
-                }>
-                    <option value="group" selected=convention == Convention::FirstGroupLeads>{Convention::FirstGroupLeads.label()}</option>
-                    <option value="unit" selected=convention == Convention::FirstUnitLeads>{Convention::FirstUnitLeads.label()}</option>
-                </select>
-            </label>
-            <label class="field">
-                <span>"任务编号"</span>
-                <select data-testid="info-numbering" on:change=move |ev| {
-                    let n = match event_target_value(&ev).as_str() {
-                        "restart" => NumberingStyle::Restart,
-                        "whole" => NumberingStyle::Whole,
-                        _ => NumberingStyle::Continuous,
-                    };
-                    editor.edit(None, true, |p, _| { p.body.numbering = n; true });
-                }>
-                    {[("continuous", NumberingStyle::Continuous), ("restart", NumberingStyle::Restart), ("whole", NumberingStyle::Whole)]
-                        .into_iter()
-                        .map(|(v, s)| view! { <option value=v selected=numbering == s>{s.label()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-        </section>
+                        } />
+                </label>
+                {FIELDS.iter().map(|(label, testid, get, set)| {
+                    let (set, key) = (*set, format!("doc/{testid}"));
+                    view! {
+                        <label class="field">
+                            <span>{*label}</span>
+                            <input type="text" data-testid=*testid value=get(&doc)
+                                on:input=move |ev| {
+                                    let v = event_target_value(&ev);
+                                    editor.type_into(&key, |p| set(&mut p.doc, v));
+                                }
+                                on:blur=move |_| editor.seal() />
+                        </label>
+                    }
+                }).collect_view()}
+                <label class="field">
+                    <span>"责任单位写法"</span>
+                    <select data-testid="info-convention" on:change=move |ev| {
+                        let c = if event_target_value(&ev) == "unit" { Convention::FirstUnitLeads } else { Convention::FirstGroupLeads };
+                        editor.edit_task(|p, _| { p.convention = c; true });
+                    }>
+                        <option value="group" selected=convention == Convention::FirstGroupLeads>{Convention::FirstGroupLeads.label()}</option>
+                        <option value="unit" selected=convention == Convention::FirstUnitLeads>{Convention::FirstUnitLeads.label()}</option>
+                    </select>
+                </label>
+                <label class="field">
+                    <span>"任务编号"</span>
+                    <select data-testid="info-numbering" on:change=move |ev| {
+                        let n = match event_target_value(&ev).as_str() {
+                            "restart" => NumberingStyle::Restart,
+                            "whole" => NumberingStyle::Whole,
+                            _ => NumberingStyle::Continuous,
+                        };
+                        editor.edit(None, true, |p, _| { p.body.numbering = n; true });
+                    }>
+                        {[("continuous", NumberingStyle::Continuous), ("restart", NumberingStyle::Restart), ("whole", NumberingStyle::Whole)]
+                            .into_iter()
+                            .map(|(v, s)| view! { <option value=v selected=numbering == s>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </label>
+            </section>
+        }
+    };
+    view! {
+        <super::yearchange::YearProposals pending on_apply />
+        {form}
+        <super::doctexts::DocTexts />
     }
 }

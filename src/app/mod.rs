@@ -4,7 +4,9 @@
 //! Deliberately holds no document logic (that is the pure core) and no browser plumbing
 //! beyond what `crate::web` offers.
 
+mod docdata;
 mod docinfo;
+mod doctexts;
 mod editor;
 mod exportmenu;
 mod feedbackview;
@@ -20,6 +22,7 @@ mod start;
 pub mod state;
 mod taskpanel;
 mod views;
+mod yearchange;
 mod yearly;
 
 use leptos::ev;

@@ -40,16 +40,28 @@ pub fn NewDraft() -> impl IntoView {
         ..Default::default()
     };
 
-    let accept = move |plan: Plan, r: Option<ParseReport>| {
+    let warning = RwSignal::new(String::new());
+    let accept_sized = move |plan: Plan, r: Option<ParseReport>, bytes: usize| {
+        if let Some(e) = crate::parse::sanity::template_problem(&plan) {
+            error.set(e);
+            return;
+        }
+        warning.set(crate::parse::sanity::size_warning(bytes, &plan).unwrap_or_default());
         error.set(String::new());
         template.set(Some(plan));
         report.set(r);
         step.set(Step::Preview);
     };
+    let accept = move |plan: Plan, r: Option<ParseReport>| accept_sized(plan, r, 0);
     let from_bytes = move |name: String, bytes: Vec<u8>| {
+        if crate::parse::sanity::is_empty_input(&bytes) {
+            error.set(crate::parse::sanity::empty_file_message(&name));
+            return;
+        }
+        let size = bytes.len();
         let gb = |b: &[u8]| crate::web::decode_gb18030(b);
         match crate::parse::import_bytes(&bytes, &gb, &opts()) {
-            Ok(crate::parse::Imported::Parsed(p)) => accept(p.plan, Some(p.report)),
+            Ok(crate::parse::Imported::Parsed(p)) => accept_sized(p.plan, Some(p.report), size),
             Ok(crate::parse::Imported::Plan(mut p)) => {
                 p.template = None;
                 accept(p, None)
@@ -75,6 +87,9 @@ pub fn NewDraft() -> impl IntoView {
             </ol>
             <Show when=move || !error.get().is_empty()>
                 <p class="banner error" data-testid="import-error" role="alert">{move || error.get()}</p>
+            </Show>
+            <Show when=move || !warning.get().is_empty() && step.get() == Step::Preview>
+                <p class="banner warn" data-testid="import-warning" role="status">{move || warning.get()}</p>
             </Show>
             {move || match step.get() {
                 Step::Source => view! {
@@ -118,7 +133,7 @@ pub fn NewDraft() -> impl IntoView {
                                     error.set(format!("粘贴的内容过大（{} MB），请分段粘贴或选择文件。", text.len() / 1_048_576));
                                 } else {
                                     match crate::parse::parse_pasted(&text, &opts()) {
-                                        Ok(p) => accept(p.plan, Some(p.report)),
+                                        Ok(p) => accept_sized(p.plan, Some(p.report), text.len()),
                                         Err(e) => error.set(e.to_string()),
                                     }
                                 }
@@ -128,7 +143,9 @@ pub fn NewDraft() -> impl IntoView {
                     </section>
                 }.into_any(),
                 Step::Preview => view! { <Preview template report step /> }.into_any(),
-                Step::Data => view! { <DocData template step /> }.into_any(),
+                Step::Data => view! { <super::docdata::DocData template
+                    next=Callback::new(move |_| step.set(Step::Localize))
+                    back=Callback::new(move |_| step.set(Step::Preview)) /> }.into_any(),
                 Step::Localize => view! { <Localize template ui editor /> }.into_any(),
             }}
         </main>
@@ -179,45 +196,10 @@ fn Preview(
 }
 
 #[component]
-fn DocData(template: RwSignal<Option<Plan>>, step: RwSignal<Step>) -> impl IntoView {
-    let doc = template.get_untracked().map(|p| p.doc).unwrap_or_default();
-    let field = |label: &'static str,
-                 testid: &'static str,
-                 value: String,
-                 set: fn(&mut crate::model::DocInfo, String)| {
-        view! {
-            <label class="field">
-                <span>{label}</span>
-                <input type="text" data-testid=testid prop:value=value
-                    on:input=move |ev| template.update(|t| if let Some(t) = t { set(&mut t.doc, event_target_value(&ev)) }) />
-            </label>
-        }
-    };
-    view! {
-        <section class="card form" data-testid="doc-data">
-            <p class="hint">"这些信息会出现在正式文件中，之后也可以修改。"</p>
-            <label class="field">
-                <span>"年度"</span>
-                <input type="number" data-testid="doc-year" prop:value=doc.year.map(|y| y.to_string()).unwrap_or_default()
-                    on:input=move |ev| template.update(|t| if let Some(t) = t { t.doc.year = event_target_value(&ev).parse().ok() }) />
-            </label>
-            {field("发文机关（区县）", "doc-issuer", doc.issuer.clone(), |d, v| { d.issuer = v.clone(); d.signature = v; })}
-            {field("发文字号", "doc-number", doc.doc_number.clone(), |d, v| d.doc_number = v)}
-            {field("标题", "doc-title", doc.title.clone(), |d, v| d.title = v)}
-            {field("主送机关", "doc-recipients", doc.recipients.clone(), |d, v| d.recipients = v)}
-            {field("成文日期", "doc-date", doc.date.clone(), |d, v| d.date = v)}
-            <div class="row-actions">
-                <button class="primary" data-testid="doc-data-next" on:click=move |_| step.set(Step::Localize)>"下一步"</button>
-                <button class="link" on:click=move |_| step.set(Step::Preview)>"上一步"</button>
-            </div>
-        </section>
-    }
-}
-
-#[component]
 fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl IntoView {
     let rules: RwSignal<Vec<Rule>> = RwSignal::new(storage::settings().rules);
-    let skipped: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
+    // Changes whose tick the user flipped from its default (ambiguous ones start unticked).
+    let flipped: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
     let changes = Memo::new(move |_| {
         template.with(|t| {
             t.as_ref()
@@ -242,11 +224,11 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
         let mut draft = crate::edit::draft::from_template(&base, &mut ids);
         draft.doc = t.doc.clone();
         if apply {
-            let skip = skipped.get_untracked();
+            let flip = flipped.get_untracked();
             let kept: Vec<Change> = localize::preview(&draft, &rules.get_untracked())
                 .into_iter()
                 .enumerate()
-                .filter(|(i, _)| !skip.contains(i))
+                .filter(|(i, c)| c.default_on != flip.contains(i))
                 .map(|(_, c)| c)
                 .collect();
             localize::apply(&mut draft, &kept);
@@ -255,7 +237,7 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
     };
     view! {
         <section class="card" data-testid="localize">
-            <p class="hint">"把市级文件改写为本区版本。替换表可以修改，会保存下来供下次使用；下面逐条列出将要改动的内容，取消勾选即可保留原文。"</p>
+            <p class="hint">"把市级文件改写为本区版本。替换表可以修改，会保存下来供下次使用；下面逐条列出将要改动的内容（整句显示），取消勾选即可保留原文。《》内的引用、引号中的名称和“市委……全会”等对市里的引用不会替换。"</p>
             <table class="rules" data-testid="rules">
                 <thead><tr><th>"启用"</th><th>"原文"</th><th>"替换为"</th><th></th></tr></thead>
                 <tbody>
@@ -273,14 +255,19 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
                 <button on:click=move |_| rules.update(|v| v.push(Rule { from: String::new(), to: String::new(), enabled: true }))>"添加一条替换"</button>
                 <button class="link" on:click=move |_| rules.set(localize::default_rules())>"恢复默认"</button>
             </div>
-            <h3>{move || format!("将改动 {} 处", changes.get().len())}</h3>
+            <h3>{move || format!("建议改动 {} 处", changes.get().len())}</h3>
             <ul class="changes" data-testid="changes">
-                {move || changes.get().into_iter().enumerate().map(|(i, c)| view! {
-                    <li data-testid="change">
-                        <input type="checkbox" prop:checked=move || !skipped.get().contains(&i)
-                            on:change=move |ev| skipped.update(|s| if event_target_checked(&ev) { s.retain(|x| *x != i) } else { s.push(i) }) />
-                        <span class="change-text"><super::views::DiffText pieces=crate::compare::diff_in_context(&c.before, &c.after, 12) /></span>
-                    </li>
+                {move || changes.get().into_iter().enumerate().map(|(i, c)| {
+                    let (pre, words, post) = c.in_sentence();
+                    let on = c.default_on;
+                    view! {
+                        <li data-testid="change" class:ambiguous=!on>
+                            <input type="checkbox" data-testid="change-tick" prop:checked=move || on != flipped.get().contains(&i)
+                                on:change=move |_| flipped.update(|s| if s.contains(&i) { s.retain(|x| *x != i) } else { s.push(i) }) />
+                            <span class="change-text" data-testid="change-sentence">{pre}<del>{words}</del><ins>{c.to.clone()}</ins>{post}</span>
+                            {(!on).then(|| view! { <span class="muted small">"（可能是有意保留的市级提法，默认不替换）"</span> })}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
             <div class="row-actions">

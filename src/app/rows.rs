@@ -105,6 +105,7 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let id = r.id.clone();
     let id_status = id.clone();
+    let id_reason = id.clone();
     let id_text = id.clone();
     let id_num = id.clone();
     let (title, text, status) = editor.plan.with_value(|p| {
@@ -243,8 +244,8 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
                     {b("↓", "下移 (Alt+↓)", "move-down", |p, id, _| edit::move_by(p, id, false).then(|| id.to_string()))}
                     {b("←", "升级 (Shift+Tab)", "outdent", |p, id, _| edit::outdent(p, id).then(|| id.to_string()))}
                     {b("→", "降级 (Tab)", "indent", |p, id, _| edit::indent(p, id).then(|| id.to_string()))}
-                    {b("＋同级", "在后面添加同级条目 (Enter)", "add-sibling", |p, id, ids| edit::add_sibling(p, id, ids))}
-                    {b("＋下级", "添加下级条目", "add-child", |p, id, ids| edit::add_child(p, id, ids))}
+                    {b("＋同级", "在后面添加同级条目 (Enter)", "add-sibling", edit::add_sibling)}
+                    {b("＋下级", "添加下级条目", "add-child", edit::add_child)}
                     {b("删除", "删除（可撤销）", "delete", |p, id, _| {
                         let next = next_selection(p, id);
                         edit::delete(p, id).map(|_| next)
@@ -279,6 +280,10 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
             </div>
             <span class="badges">
                 {move || status.get().map(|s| view! { <span class=format!("status s-{s:?}") data-testid="row-status">{s.label()}</span> })}
+                {let id = id_reason.clone(); move || (status.get() == Some(OriginStatus::NotApplicable)).then(|| {
+                    let reason = editor.plan.with_value(|p| edit::item(p, &id).and_then(|i| i.origin.as_ref()).map(|o| o.reason.clone()).unwrap_or_default());
+                    view! { <span class="muted small" data-testid="row-na-reason">{reason}</span> }
+                })}
             </span>
             {move || units.get().map(|(lead, coop, deadline)| view! {
                 <div class="unit-line" data-testid="row-units">

@@ -74,6 +74,7 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 }
 
 /// What opening a file on the start page found.
+#[allow(clippy::large_enum_variant)] // one per file opened
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     Plan(crate::model::Plan),
@@ -87,6 +88,11 @@ pub enum Opened {
 pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     if let Some(f) = crate::sync::feedback::read_file(&bytes) {
         return Ok(Opened::Reply(f));
+    }
+    if crate::parse::sanity::is_empty_input(&bytes) {
+        return Ok(Opened::Failed(crate::parse::sanity::empty_file_message(
+            &name,
+        )));
     }
     let gb = |b: &[u8]| crate::web::decode_gb18030(b);
     Ok(

@@ -63,6 +63,7 @@ pub struct Ui {
 }
 
 impl Ui {
+    #[allow(clippy::new_without_default)] // made once, in the app's root
     pub fn new() -> Self {
         Self {
             screen: RwSignal::new(Screen::Start),
@@ -116,6 +117,7 @@ pub struct Editor {
 pub const AUTOSAVE_DELAY_MS: u64 = 400;
 
 impl Editor {
+    #[allow(clippy::new_without_default)] // made once, in the app's root
     pub fn new() -> Self {
         Self {
             plan: StoredValue::new(Plan::default()),

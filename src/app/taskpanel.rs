@@ -63,7 +63,11 @@ fn Details(id: String) -> impl IntoView {
             .unwrap_or_default(),
     );
     let set_status = move |s: OriginStatus| {
-        editor.edit_task(|p, _| edit::set_status(p, &id.get_value(), s, &reason.get_untracked()));
+        // Structural: a 不适用 item leaves the numbering, so the numbers after it change.
+        editor.edit(None, true, |p, _| {
+            edit::set_status(p, &id.get_value(), s, &reason.get_untracked())
+        });
+        editor.units_rev.update(|n| *n += 1);
         status.set(Some(s));
     };
     let make_task = move |on: bool| {

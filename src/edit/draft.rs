@@ -23,3 +23,75 @@ pub fn from_template(template: &Plan, ids: &mut IdGen) -> Plan {
     });
     draft
 }
+
+/// What [`draft_with_defaults`] did, for the planner (or the CLI) to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftSummary {
+    /// Year changes applied: (place, before, after).
+    pub year_changes: Vec<(String, String, String)>,
+    /// Years left alone and why: (place, message).
+    pub year_flags: Vec<(String, String)>,
+    /// Localising replacements applied / proposed but left unticked: (sentence, words, to).
+    pub localized: Vec<(String, String, String)>,
+    pub left_unticked: Vec<(String, String, String)>,
+}
+
+/// The plan year a template is for: its 年度, else the first year in its title.
+pub fn template_year(plan: &Plan) -> Option<i32> {
+    plan.doc.year.or_else(|| {
+        let t: Vec<char> = plan.doc.title.chars().collect();
+        t.windows(5).find_map(|w| {
+            (w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+                .then(|| w[..4].iter().collect::<String>().parse().ok())
+                .flatten()
+        })
+    })
+}
+
+/// A district draft from `template` with the default choices a planner would accept: the year
+/// moved to `year` (references flagged, not moved), the localising replacements for `district`
+/// that start ticked, nothing marked 不适用. The app offers the same changes for approval.
+pub fn draft_with_defaults(
+    template: &Plan,
+    year: Option<i32>,
+    district: Option<&str>,
+    ids: &mut IdGen,
+) -> (Plan, DraftSummary) {
+    let mut draft = from_template(template, ids);
+    let mut summary = DraftSummary::default();
+    if let (Some(to), Some(from)) = (year, template_year(template)) {
+        let changes = super::year::propose(&draft, from, to);
+        for c in &changes {
+            if c.after != c.before {
+                summary
+                    .year_changes
+                    .push((c.place.clone(), c.before.clone(), c.after.clone()));
+            }
+            for f in &c.flags {
+                summary
+                    .year_flags
+                    .push((c.place.clone(), format!("{}（…{}…）", f.message, f.excerpt)));
+            }
+        }
+        super::year::apply(&mut draft, Some(to), &changes);
+    } else if year.is_some() {
+        draft.doc.year = year;
+    }
+    if let Some(d) = district {
+        let rules = super::localize::rules_for(d);
+        let changes = super::localize::preview(&draft, &rules);
+        let (on, off): (Vec<_>, Vec<_>) = changes.into_iter().partition(|c| c.default_on);
+        let words = |c: &super::localize::Change| {
+            let (_, w, _) = c.in_sentence();
+            (c.sentence.clone(), w, c.to.clone())
+        };
+        summary.localized = on.iter().map(words).collect();
+        summary.left_unticked = off.iter().map(words).collect();
+        super::localize::apply(&mut draft, &on);
+        if !d.trim().is_empty() {
+            draft.doc.issuer = d.trim().to_string();
+            draft.doc.signature = d.trim().to_string();
+        }
+    }
+    (draft, summary)
+}

@@ -45,57 +45,170 @@ pub fn default_rules() -> Vec<Rule> {
     .collect()
 }
 
+/// The default rules for a district: 全市→全县, 市*局→县*局 … when its name ends in 县.
+pub fn rules_for(district: &str) -> Vec<Rule> {
+    let county = district.trim().ends_with('县');
+    default_rules()
+        .into_iter()
+        .map(|r| Rule {
+            to: if county && r.to.starts_with(['全', '区']) {
+                r.to.replacen('区', "县", 1)
+            } else {
+                r.to
+            },
+            ..r
+        })
+        .collect()
+}
+
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x9FFF)
 }
 
-/// Apply one rule to a text.
-pub fn apply_rule(text: &str, rule: &Rule) -> String {
+/// The length (in chars) of `rule`'s match at `i` and its replacement, if it matches there.
+fn match_at(chars: &[char], i: usize, rule: &Rule) -> Option<(usize, String)> {
     if rule.from.is_empty() {
-        return text.to_string();
+        return None;
     }
     let Some((pre, suf)) = rule.from.split_once('*') else {
-        return text.replace(&rule.from, &rule.to);
+        let from: Vec<char> = rule.from.chars().collect();
+        return chars[i..]
+            .starts_with(&from)
+            .then(|| (from.len(), rule.to.clone()));
     };
     let (to_pre, to_suf) = rule.to.split_once('*').unwrap_or((rule.to.as_str(), ""));
-    let chars: Vec<char> = text.chars().collect();
     let pre: Vec<char> = pre.chars().collect();
     let suf: Vec<char> = suf.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    'scan: while i < chars.len() {
-        if !pre.is_empty() && chars[i..].starts_with(&pre) {
-            let after = i + pre.len();
-            let blocked = chars.get(after).is_some_and(|c| "场政民".contains(*c))
-                || (i > 0 && "城都超门".contains(chars[i - 1]));
-            if !blocked {
-                for len in 1..=6 {
-                    let end = after + len;
-                    if end > chars.len() || !is_han(chars[end - 1]) {
-                        break;
-                    }
-                    if chars[end..].starts_with(&suf) {
-                        out.push_str(to_pre);
-                        out.extend(&chars[after..end]);
-                        out.push_str(to_suf);
-                        i = end + suf.len();
-                        continue 'scan;
-                    }
-                }
-            }
+    if pre.is_empty() || !chars[i..].starts_with(&pre) {
+        return None;
+    }
+    let after = i + pre.len();
+    let blocked = chars.get(after).is_some_and(|c| "场政民".contains(*c))
+        || (i > 0 && "城都超门".contains(chars[i - 1]));
+    if blocked {
+        return None;
+    }
+    for len in 1..=6 {
+        let end = after + len;
+        if end > chars.len() || !is_han(chars[end - 1]) {
+            break;
         }
-        out.push(chars[i]);
-        i += 1;
+        if chars[end..].starts_with(&suf) {
+            let mid: String = chars[after..end].iter().collect();
+            return Some((end + suf.len() - i, format!("{to_pre}{mid}{to_suf}")));
+        }
+    }
+    None
+}
+
+/// How a match stands: replaced by default, proposed unticked, or never replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Replace,
+    Ambiguous,
+    Keep,
+}
+
+/// Per char: inside 《…》 (a citation) or a quoted name (“…”, 「…」, ‘…’, "…").
+fn protected(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut open: Vec<char> = Vec::new();
+    let mut straight = false;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '《' | '“' | '「' | '‘' | '『' => open.push(*c),
+            '》' | '”' | '」' | '’' | '』' => {
+                open.pop();
+            }
+            '"' => straight = !straight,
+            _ => {}
+        }
+        out[i] = !open.is_empty() || straight;
     }
     out
 }
 
-/// Apply every enabled rule in order.
+/// Words after 市委/市政府/市人大/市政协 that make it a reference to the city (its meetings,
+/// documents and decisions), not an office of the district.
+const CITY_REFERENCE: &[&str] = &[
+    "会议",
+    "全会",
+    "常委会",
+    "文件",
+    "决策部署",
+    "部署",
+    "精神",
+    "要求",
+    "指示",
+    "批示",
+    "工作会",
+];
+
+fn classify(chars: &[char], i: usize, len: usize, prot: &[bool]) -> Kind {
+    if prot[i] {
+        return Kind::Keep;
+    }
+    let m: String = chars[i..i + len].iter().collect();
+    if ["市委", "市政府", "市人大", "市政协"].contains(&m.as_str()) {
+        // Look ahead within the clause (、 and 和 join 市委、市政府决策部署).
+        let rest: String = chars[i + len..]
+            .iter()
+            .take(14)
+            .take_while(|c| !"，。；：！？\n".contains(**c))
+            .collect();
+        if CITY_REFERENCE.iter().any(|w| rest.contains(w)) {
+            return Kind::Keep;
+        }
+    }
+    // 全市"1366"应急管理体系: a named city-wide system some districts keep on purpose.
+    if chars.get(i + len).is_some_and(|c| "“\"「‘'".contains(*c)) {
+        return Kind::Ambiguous;
+    }
+    Kind::Replace
+}
+
+/// Every match of the enabled rules in `text`, left to right, the first rule that matches at a
+/// place winning: (char offset, length, replacement, kind).
+fn matches(text: &str, rules: &[Rule]) -> Vec<(usize, usize, String, Kind)> {
+    let chars: Vec<char> = text.chars().collect();
+    let prot = protected(&chars);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((len, to)) = rules
+            .iter()
+            .filter(|r| r.enabled)
+            .find_map(|r| match_at(&chars, i, r))
+        {
+            out.push((i, len, to, classify(&chars, i, len, &prot)));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Apply one rule to a text (its default choices, see [`apply_rules`]).
+pub fn apply_rule(text: &str, rule: &Rule) -> String {
+    apply_rules(text, std::slice::from_ref(rule))
+}
+
+/// Apply every enabled rule with the default choices: citations, quoted names and references
+/// to the city stay, ambiguous places stay.
 pub fn apply_rules(text: &str, rules: &[Rule]) -> String {
-    rules
-        .iter()
-        .filter(|r| r.enabled)
-        .fold(text.to_string(), |t, r| apply_rule(&t, r))
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (i, len, to, kind) in matches(text, rules) {
+        if kind == Kind::Replace {
+            out.extend(&chars[at..i]);
+            out.push_str(&to);
+            at = i + len;
+        }
+    }
+    out.extend(&chars[at..]);
+    out
 }
 
 /// What a change touches.
@@ -108,23 +221,85 @@ pub enum Target {
     Item(String, super::Field),
 }
 
+/// One proposed replacement, at one place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub target: Target,
+    /// The whole field before, and after this one replacement.
     pub before: String,
     pub after: String,
+    /// Char offset and length of the replaced words in `before`, and what replaces them.
+    pub at: usize,
+    pub len: usize,
+    pub to: String,
+    /// The sentence the words sit in (to show the change in context), and the words' char
+    /// offset in it.
+    pub sentence: String,
+    pub sentence_at: usize,
+    /// Whether the replacement starts ticked (false where a district often keeps the city's
+    /// words, e.g. 全市“1366”应急管理体系).
+    pub default_on: bool,
 }
 
-/// Every field the rules would change, in document order.
+impl Change {
+    /// The sentence split around the replaced words: (before, words, after).
+    pub fn in_sentence(&self) -> (String, String, String) {
+        let c: Vec<char> = self.sentence.chars().collect();
+        let (a, b) = (
+            self.sentence_at.min(c.len()),
+            (self.sentence_at + self.len).min(c.len()),
+        );
+        (
+            c[..a].iter().collect(),
+            c[a..b].iter().collect(),
+            c[b..].iter().collect(),
+        )
+    }
+}
+
+/// The sentence around char offset `at`: from after the previous 。；！？ or line break to
+/// the next one (included), and `at`'s offset in it.
+fn sentence(chars: &[char], at: usize) -> (String, usize) {
+    let end_mark = |c: &char| "。；！？\n".contains(*c);
+    let start = chars[..at].iter().rposition(end_mark).map_or(0, |p| p + 1);
+    let end = chars[at..]
+        .iter()
+        .position(end_mark)
+        .map_or(chars.len(), |p| at + p + 1);
+    (
+        chars[start..end]
+            .iter()
+            .collect::<String>()
+            .trim_end_matches('\n')
+            .to_string(),
+        at - start,
+    )
+}
+
+/// Every replacement the rules propose, one per place, in document order. Citations (《…》),
+/// quoted names and references to the city (市委…全会) are never proposed.
 pub fn preview(plan: &Plan, rules: &[Rule]) -> Vec<Change> {
     let mut out = Vec::new();
     let mut check = |target: Target, before: &str| {
-        let after = apply_rules(before, rules);
-        if after != before {
+        let chars: Vec<char> = before.chars().collect();
+        for (i, len, to, kind) in matches(before, rules) {
+            if kind == Kind::Keep {
+                continue;
+            }
+            let mut after: String = chars[..i].iter().collect();
+            after.push_str(&to);
+            after.extend(&chars[i + len..]);
+            let (sentence, sentence_at) = sentence(&chars, i);
             out.push(Change {
-                target,
+                target: target.clone(),
                 before: before.to_string(),
                 after,
+                at: i,
+                len,
+                to,
+                sentence,
+                sentence_at,
+                default_on: kind == Kind::Replace,
             });
         }
     };
@@ -150,35 +325,102 @@ pub fn preview(plan: &Plan, rules: &[Rule]) -> Vec<Change> {
     out
 }
 
+/// The field text with the kept changes of one target applied (right to left, so offsets
+/// stay valid).
+fn applied(before: &str, changes: &[&Change]) -> String {
+    let mut chars: Vec<char> = before.chars().collect();
+    let mut sorted: Vec<&&Change> = changes.iter().collect();
+    crate::order::sort_by_key(&mut sorted, |c| std::cmp::Reverse(c.at));
+    for c in sorted {
+        if c.at + c.len <= chars.len() {
+            chars.splice(c.at..c.at + c.len, c.to.chars());
+        }
+    }
+    chars.into_iter().collect()
+}
+
 /// Apply the kept changes. Origins stay 采纳: re-scoping is not a substantive edit.
 pub fn apply(plan: &mut Plan, changes: &[Change]) {
+    let mut done: Vec<&Target> = Vec::new();
     for c in changes {
-        match &c.target {
-            Target::Title => plan.doc.title = c.after.clone(),
-            Target::AttachmentTitle(i) => {
-                if let Some(a) = plan.attachments.get_mut(*i) {
-                    a.title = c.after.clone();
-                }
+        if done.contains(&&c.target) {
+            continue;
+        }
+        done.push(&c.target);
+        let same: Vec<&Change> = changes.iter().filter(|d| d.target == c.target).collect();
+        let value = applied(&c.before, &same);
+        set(plan, &c.target, value);
+    }
+}
+
+fn set(plan: &mut Plan, target: &Target, value: String) {
+    match target {
+        Target::Title => plan.doc.title = value,
+        Target::AttachmentTitle(i) => {
+            if let Some(a) = plan.attachments.get_mut(*i) {
+                a.title = value;
             }
-            Target::Preface(b, i) => {
-                let body = if *b == 0 {
-                    Some(&mut plan.body)
-                } else {
-                    plan.attachments.get_mut(b - 1).map(|a| &mut a.body)
-                };
-                if let Some(p) = body.and_then(|b| b.preface.get_mut(*i)) {
-                    *p = c.after.clone();
-                }
+        }
+        Target::Preface(b, i) => {
+            let body = if *b == 0 {
+                Some(&mut plan.body)
+            } else {
+                plan.attachments.get_mut(b - 1).map(|a| &mut a.body)
+            };
+            if let Some(p) = body.and_then(|b| b.preface.get_mut(*i)) {
+                *p = value;
             }
-            Target::Item(id, field) => {
-                if let Some(item) = super::item_mut(plan, id) {
-                    match field {
-                        super::Field::Title => item.title = c.after.clone(),
-                        super::Field::Text => item.text = c.after.clone(),
-                        _ => {}
-                    }
+        }
+        Target::Item(id, field) => {
+            if let Some(item) = super::item_mut(plan, id) {
+                match field {
+                    super::Field::Title => item.title = value,
+                    super::Field::Text => item.text = value,
+                    _ => {}
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_quotes_and_city_references_stay() {
+        let r = default_rules();
+        let t = "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全市推进“全市一张网”建设。";
+        assert_eq!(
+            apply_rules(t, &r),
+            "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全区推进“全市一张网”建设。"
+        );
+        // An office of the district is still re-scoped.
+        assert_eq!(apply_rules("报市政府审定", &r), "报区政府审定");
+    }
+
+    #[test]
+    fn a_named_city_system_is_proposed_unticked_in_its_sentence() {
+        let mut p = Plan::default();
+        p.body.preface = vec!["坚持安全发展。健全全市\"1366\"应急管理体系，提升能力。".into()];
+        let c = preview(&p, &default_rules());
+        assert_eq!(c.len(), 1);
+        assert!(!c[0].default_on);
+        assert_eq!(c[0].sentence, "健全全市\"1366\"应急管理体系，提升能力。");
+        let (a, w, b) = c[0].in_sentence();
+        assert_eq!(
+            (a.as_str(), w.as_str(), b.as_str()),
+            ("健全", "全市", "\"1366\"应急管理体系，提升能力。")
+        );
+    }
+
+    #[test]
+    fn several_changes_in_one_field_apply_together() {
+        let mut p = Plan::default();
+        p.doc.title = "全市市级工作要点".into();
+        let c = preview(&p, &default_rules());
+        assert_eq!(c.len(), 2);
+        apply(&mut p, &c);
+        assert_eq!(p.doc.title, "全区区级工作要点");
     }
 }

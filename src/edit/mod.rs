@@ -10,6 +10,7 @@ pub mod draft;
 pub mod history;
 pub mod localize;
 pub mod units;
+pub mod year;
 
 use crate::model::{Body, IdGen, Item, Origin, OriginStatus, Plan, Task};
 

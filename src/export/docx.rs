@@ -20,32 +20,8 @@ pub struct Options {
     pub task_table: bool,
 }
 
-/// Break a long title into lines of at most `max` characters, after 关于 where possible. A
-/// "title" of more than six lines is not laid out line by line: it stays one paragraph that
-/// Word wraps (a line a paragraph made a 50 MB title into 2 GB of markup).
-pub fn break_title(title: &str, max: usize) -> Vec<String> {
-    if title.chars().nth(6 * max).is_some() {
-        return vec![title.to_string()];
-    }
-    let chars: Vec<char> = title.chars().collect();
-    if chars.len() <= max {
-        return vec![title.to_string()];
-    }
-    let mut lines = Vec::new();
-    let mut rest: &[char] = &chars;
-    if let Some(p) = title.find("关于").map(|b| title[..b].chars().count() + 2) {
-        if p <= max && p < chars.len() {
-            lines.push(chars[..p].iter().collect());
-            rest = &chars[p..];
-        }
-    }
-    let n = rest.len().div_ceil(max);
-    let per = rest.len().div_ceil(n.max(1));
-    for chunk in rest.chunks(per.max(1)) {
-        lines.push(chunk.iter().collect());
-    }
-    lines
-}
+/// Break a long title into lines (see [`super::title`]; kept here for callers of the .docx).
+pub use super::title::break_title;
 
 fn centered_title(out: &mut String, title: &str, page_break: bool) {
     for (i, line) in break_title(title, 18).iter().enumerate() {
@@ -74,7 +50,7 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
     for p in &b.preface {
         plain(out, p, Para::default());
     }
-    for row in walk::rows(&b.items, b.numbering) {
+    for row in walk::exported_rows(&b.items, b.numbering) {
         let item = row.item;
         let (head, tail) = render::paragraph_parts(plan, &row.number, item, false);
         let (font, bold) = match (item.kind(), item.level) {
@@ -101,24 +77,37 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
             };
             out.push_str(&paragraph(p, &run(&t.caption, HEITI, BODY, false)));
         }
-        task_table(out, render::rows_of(plan, &t.items, t.numbering, ""));
+        task_table(out, render::rows_of(plan, &t.items, t.numbering, ""), true);
     }
 }
 
-/// A task table with the usual columns.
-fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
+/// A task table with the usual columns. `by_group`: the 重点任务 column holds the group
+/// (`（一）…` heading), merged vertically over its tasks, and 工作内容 the task's paragraph; else
+/// (a unit's slice, like the .xlsx) 重点任务 is the task's title and 工作内容 its text.
+fn task_table(out: &mut String, rows: Vec<render::TaskRow>, by_group: bool) {
     let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
     let head = &super::xlsx::TASK_HEADER[..6];
-    let cell = |text: &str, w: u32, bold: bool| {
+    // merge: None = a plain cell, Some(true) = first of a vertical merge, Some(false) = continued.
+    let cell = |text: &str, w: u32, bold: bool, merge: Option<bool>| {
         let p = Para {
             line: 320,
             first_line_chars: 0,
             align: Align::Left,
             ..Para::default()
         };
+        let vmerge = match merge {
+            Some(true) => "<w:vMerge w:val=\"restart\"/>",
+            Some(false) => "<w:vMerge/>",
+            None => "",
+        };
+        let runs = if merge == Some(false) {
+            String::new()
+        } else {
+            run(text, FANGSONG, 24, bold)
+        };
         format!(
-            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>",
-            paragraph(p, &run(text, FANGSONG, 24, bold))
+            "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>{vmerge}</w:tcPr>{}</w:tc>",
+            paragraph(p, &runs)
         )
     };
     let border = "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
@@ -128,30 +117,88 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     }
     out.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
     for (h, w) in head.iter().zip(widths) {
-        out.push_str(&cell(h, w, true));
+        out.push_str(&cell(h, w, true, None));
     }
     out.push_str("</w:tr>");
-    for r in rows {
-        out.push_str("<w:tr>");
+    for (i, r) in rows.iter().enumerate() {
+        out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         let content = if r.text.is_empty() {
             r.title.clone()
         } else {
             format!("{}。{}", r.title, r.text)
         };
+        let (second, third) = if by_group {
+            (r.group.clone(), content)
+        } else {
+            (r.title.clone(), r.text.clone())
+        };
+        let merge = by_group.then(|| {
+            let same_above = i > 0 && rows[i - 1].group == r.group;
+            let same_below = rows.get(i + 1).is_some_and(|n| n.group == r.group);
+            match (same_above, same_below) {
+                (true, _) => Some(false),
+                (false, true) => Some(true),
+                (false, false) => None,
+            }
+        });
         let values = [
             r.number.clone(),
-            r.group.clone(),
-            content,
+            second,
+            third,
             r.lead.join("、"),
             r.coop.join("、"),
             r.deadline.clone(),
         ];
-        for (v, w) in values.iter().zip(widths) {
-            out.push_str(&cell(v, w, false));
+        for (k, (v, w)) in values.iter().zip(widths).enumerate() {
+            let m = if k == 1 { merge.flatten() } else { None };
+            out.push_str(&cell(v, w, false, m));
         }
         out.push_str("</w:tr>");
     }
     out.push_str("</w:tbl>");
+}
+
+/// The 版记 (抄送, 印发机关 and 印发日期 between rules: the first and last thick, the one between
+/// thin), as a table floating at the foot of the page it ends on — the last page, however long
+/// the text before it. Word and LibreOffice both place a bottom-anchored table there.
+fn banji(out: &mut String, cc: &str, printer: &str, print_date: &str) {
+    let row = |content: &str, tabs: &str| {
+        format!(
+            "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"8845\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr>{tabs}<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:left=\"280\" w:right=\"280\"/><w:jc w:val=\"left\"/></w:pPr>{content}</w:p></w:tc></w:tr>"
+        )
+    };
+    // Its top, from the top margin: the text block (225 mm = 12756 twips) less its height, the
+    // lines estimated at 29 characters of 4号 a line (LibreOffice ignores tblpYSpec="bottom").
+    let width: usize = cc
+        .chars()
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum::<usize>()
+        + 6;
+    let cc_lines = if cc.is_empty() { 0 } else { width.div_ceil(58) };
+    let y = 12756usize.saturating_sub((cc_lines + 1) * 560 + 60);
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"0\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" w:tblpY=\"{y}\"/><w:tblW w:w=\"8845\" w:type=\"dxa\"/>\
+<w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
+<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"8845\"/></w:tblGrid>"));
+    if !cc.is_empty() {
+        let text = format!("抄送：{}。", cc.trim_end_matches('。'));
+        out.push_str(&row(&run(&text, FANGSONG, SMALL, false), ""));
+    }
+    let date = if print_date.is_empty() {
+        String::new()
+    } else {
+        format!("{print_date}印发")
+    };
+    out.push_str(&row(
+        &format!(
+            "{}<w:r><w:tab/></w:r>{}",
+            run(printer, FANGSONG, SMALL, false),
+            run(&date, FANGSONG, SMALL, false)
+        ),
+        "<w:tabs><w:tab w:val=\"right\" w:pos=\"8565\"/></w:tabs>",
+    ));
+    out.push_str("</w:tbl>");
+    // A body must not end in a table: a one-point paragraph that takes no room.
+    out.push_str("<w:p><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/></w:pPr></w:p>");
 }
 
 fn document_body(plan: &Plan, opts: Options) -> String {
@@ -213,30 +260,10 @@ fn document_body(plan: &Plan, opts: Options) -> String {
             n,
             &format!("{}重点任务清单", d.title.trim_end_matches("工作要点")),
         );
-        task_table(&mut out, render::task_rows(plan));
+        task_table(&mut out, render::task_rows(plan), true);
     }
-    if !d.cc.is_empty() || !d.printer.is_empty() {
-        blank(&mut out);
-        let p = Para {
-            line: 480,
-            first_line_chars: 0,
-            align: Align::Left,
-            rules: true,
-            ..Para::default()
-        };
-        if !d.cc.is_empty() {
-            out.push_str(&paragraph(
-                p,
-                &run(
-                    &format!("抄送：{}。", d.cc.trim_end_matches('。')),
-                    FANGSONG,
-                    SMALL,
-                    false,
-                ),
-            ));
-        }
-        let printed = format!("{}　　{}印发", d.printer, d.print_date);
-        out.push_str(&paragraph(p, &run(&printed, FANGSONG, SMALL, false)));
+    if !d.cc.is_empty() || !d.printer.is_empty() || !d.print_date.is_empty() {
+        banji(&mut out, &d.cc, &d.printer, &d.print_date);
     }
     out
 }
@@ -283,7 +310,7 @@ pub fn write_unit(plan: &Plan, unit: &str) -> Result<Vec<u8>, String> {
         super::unit_rows(plan, unit).len()
     );
     plain(&mut out, &note, Para::default());
-    task_table(&mut out, super::unit_rows(plan, unit));
+    task_table(&mut out, super::unit_rows(plan, unit), false);
     package_docx(out)
 }
 

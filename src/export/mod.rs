@@ -9,6 +9,7 @@ pub mod csv;
 pub mod docx;
 pub mod ooxml;
 pub mod text;
+pub mod title;
 pub mod xlsx;
 
 use crate::model::Plan;
@@ -96,6 +97,18 @@ pub fn unit_rows(plan: &Plan, unit: &str) -> Vec<crate::render::TaskRow> {
         .into_iter()
         .filter(|r| r.lead_ids.iter().chain(&r.coop_ids).any(|u| u == unit))
         .collect()
+}
+
+/// The download name of an export with these options: the Word export with the task table is
+/// named `…（附任务清单）.docx`, so the two Word exports never overwrite each other.
+pub fn file_name_for(plan: &Plan, format: Format, opts: &Options) -> String {
+    let name = file_name(plan, format, opts.unit.as_deref());
+    if format == Format::Docx && opts.task_table && opts.unit.is_none() {
+        let ext = format.extension();
+        let base = name.strip_suffix(&format!(".{ext}")).unwrap_or(&name);
+        return safe_file_name(&format!("{base}（附任务清单）"), ext);
+    }
+    name
 }
 
 /// A download name: `2025年全区…工作要点.docx`, or `…（区应急局）.xlsx` for a unit's slice.

@@ -8,7 +8,7 @@ use crate::render;
 
 fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
     out.extend(b.preface.iter().cloned());
-    for row in walk::rows(&b.items, b.numbering) {
+    for row in walk::exported_rows(&b.items, b.numbering) {
         let item = row.item;
         let (head, tail) = render::paragraph_parts(plan, &row.number, item, true);
         let line = format!("{head}{tail}");
@@ -28,7 +28,7 @@ fn body(out: &mut Vec<String>, plan: &Plan, b: &Body, md: bool) {
         }
         let cellify = |s: &str| s.replace(['|', '｜'], "/").replace('\n', " ");
         let mut group = String::new();
-        for row in walk::rows(&t.items, t.numbering) {
+        for row in walk::exported_rows(&t.items, t.numbering) {
             let item = row.item;
             match &item.task {
                 None => group = format!("{}{}", row.number, item.title),
@@ -158,7 +158,7 @@ mod tests {
         assert!(text.contains("（责任单位：各镇街，安委办、减灾办，有关单位）"));
         let again = crate::parse::parse_text(&text, &crate::parse::ParseOptions::default()).plan;
         let rows = |p: &Plan| -> Vec<(String, String, Vec<String>, Vec<String>)> {
-            walk::rows(&p.body.items, p.body.numbering)
+            walk::exported_rows(&p.body.items, p.body.numbering)
                 .into_iter()
                 .map(|r| {
                     let t = r.item.task.clone().unwrap_or_default();

@@ -38,6 +38,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
     /// Hidden trailing columns (for ids a reply must keep).
     pub hidden_from: Option<usize>,
+    /// Columns written as numbers (counts Excel can sum); other cells are text.
+    pub numeric: Vec<usize>,
 }
 
 fn col(i: usize) -> String {
@@ -57,6 +59,14 @@ fn cell(r: usize, c: usize, text: &str, style: u32) -> String {
         r,
         esc(text)
     )
+}
+
+/// A number cell; text that is not a whole number stays text.
+fn number_cell(r: usize, c: usize, text: &str, style: u32) -> String {
+    match text.trim().parse::<u64>() {
+        Ok(n) => format!("<c r=\"{}{}\" s=\"{style}\"><v>{n}</v></c>", col(c), r),
+        Err(_) => cell(r, c, text, style),
+    }
 }
 
 fn sheet_xml(s: &Sheet) -> String {
@@ -89,6 +99,7 @@ fn sheet_xml(s: &Sheet) -> String {
             for (c, p) in pieces.iter().enumerate() {
                 let hidden = s.hidden_from.is_some_and(|h| c >= h);
                 match p.get(line) {
+                    Some(v) if s.numeric.contains(&c) => data.push_str(&number_cell(r, c, v, 2)),
                     Some(v) => data.push_str(&cell(r, c, v, 2)),
                     None if hidden => data.push_str(&cell(r, c, p[0], 2)),
                     None => {}
@@ -235,6 +246,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             header: header.clone(),
             rows: rows.iter().map(task_cells).collect(),
             hidden_from: None,
+            numeric: Vec::new(),
         });
     }
     let mut taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
@@ -278,6 +290,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             header: h,
             rows: body.collect(),
             hidden_from: None,
+            numeric: Vec::new(),
         });
     }
     crate::order::sort_by_key(&mut stats, |s| {
@@ -293,6 +306,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         header: stat_header,
         rows: stats,
         hidden_from: None,
+        numeric: vec![2, 3, 4],
     });
     workbook(&sheets)
 }

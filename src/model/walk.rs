@@ -1,10 +1,19 @@
 //! Walking the item tree: document order, depth and derived numbers.
 //!
-//! Owns traversal helpers used by the CLI, the exporters and the UI.
+//! Owns traversal helpers used by the CLI, the exporters and the UI, and the one rule of what
+//! reaches the document: [`exported_rows`] leaves out 不适用 items with their children, and
+//! [`rows`] gives them no number, so every view and exporter numbers the same way.
 //! Deliberately does not change the tree (edit operations live elsewhere).
 
 use super::numbering::{Numberer, NumberingStyle};
-use super::{Body, Item, Plan};
+use super::{Body, Item, OriginStatus, Plan};
+
+/// Whether the item itself is marked 不适用 (it and its children leave the document).
+pub fn not_applicable(item: &Item) -> bool {
+    item.origin
+        .as_ref()
+        .is_some_and(|o| o.status == OriginStatus::NotApplicable)
+}
 
 /// One line of an outline: an item with its depth (1 = top) and displayed number.
 #[derive(Debug, Clone)]
@@ -14,22 +23,52 @@ pub struct Row<'a> {
     pub item: &'a Item,
 }
 
-/// Every item of `items` in document order, with depth and derived number.
+/// Every item of `items` in document order, with depth and derived number. Items marked 不适用
+/// (and their children) are listed, for the editor and the comparison, but numbered "" and
+/// skipped by the counters: the document's numbering runs on without them.
 pub fn rows(items: &[Item], style: NumberingStyle) -> Vec<Row<'_>> {
+    walk_rows(items, style, true)
+}
+
+/// The items that reach the official document and every export: [`rows`] without the items
+/// marked 不适用 and their children. Every exporter and document view calls this one.
+pub fn exported_rows(items: &[Item], style: NumberingStyle) -> Vec<Row<'_>> {
+    walk_rows(items, style, false)
+}
+
+fn walk_rows(items: &[Item], style: NumberingStyle, keep_dropped: bool) -> Vec<Row<'_>> {
     let mut out = Vec::new();
     let mut numberer = Numberer::new(style);
-    fn go<'a>(items: &'a [Item], depth: usize, n: &mut Numberer, out: &mut Vec<Row<'a>>) {
+    struct Walk<'a, 'b> {
+        n: &'b mut Numberer,
+        out: &'b mut Vec<Row<'a>>,
+        keep: bool,
+    }
+    fn go<'a>(items: &'a [Item], depth: usize, dropped: bool, w: &mut Walk<'a, '_>) {
         for item in items {
-            let number = n.enter(item);
-            out.push(Row {
+            let dropped = dropped || not_applicable(item);
+            if dropped && !w.keep {
+                continue;
+            }
+            let number = if dropped {
+                String::new()
+            } else {
+                w.n.enter(item)
+            };
+            w.out.push(Row {
                 depth,
                 number,
                 item,
             });
-            go(&item.children, depth + 1, n, out);
+            go(&item.children, depth + 1, dropped, w);
         }
     }
-    go(items, 1, &mut numberer, &mut out);
+    let mut w = Walk {
+        n: &mut numberer,
+        out: &mut out,
+        keep: keep_dropped,
+    };
+    go(items, 1, false, &mut w);
     out
 }
 
@@ -93,6 +132,24 @@ pub fn for_each_item(plan: &Plan, f: &mut dyn FnMut(&Item)) {
             go(&t.items, f);
         }
     }
+}
+
+/// Number of tasks that reach the document (not 不适用), tables included.
+pub fn exported_task_count(plan: &Plan) -> usize {
+    let mut n = 0;
+    for b in bodies(plan) {
+        n += exported_rows(&b.body.items, b.body.numbering)
+            .iter()
+            .filter(|r| r.item.task.is_some())
+            .count();
+        for t in &b.body.tables {
+            n += exported_rows(&t.items, t.numbering)
+                .iter()
+                .filter(|r| r.item.task.is_some())
+                .count();
+        }
+    }
+    n
 }
 
 /// Number of tasks in the plan, tables included.

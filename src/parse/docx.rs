@@ -221,7 +221,19 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                         .into_iter()
                         .filter(|r| r.iter().any(|c| !c.is_empty()))
                         .collect();
-                    if !rows.is_empty() {
+                    if !rows.is_empty() && rows.iter().all(|r| r.len() == 1) {
+                        // A one-column table is a box around paragraphs (a 版记 is often laid
+                        // out so), not a task table: its lines are text.
+                        for r in rows {
+                            for text in r[0].lines().filter(|l| !l.trim().is_empty()) {
+                                blocks.push(Block::Para {
+                                    line: n_para,
+                                    text: text.to_string(),
+                                    list_level: None,
+                                });
+                            }
+                        }
+                    } else if !rows.is_empty() {
                         let caption = take_caption(&mut blocks);
                         blocks.push(Block::Table {
                             line: n_para,

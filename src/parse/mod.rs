@@ -13,6 +13,7 @@ pub mod docx;
 pub mod front;
 pub mod markers;
 pub mod report;
+pub mod sanity;
 pub mod structure;
 pub mod table;
 pub mod unitclause;

@@ -156,6 +156,7 @@ pub fn export_xlsx(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             header,
             rows,
             hidden_from: Some(7 + COLS.len()),
+            numeric: Vec::new(),
         });
     }
     xlsx::workbook(&sheets)
@@ -214,6 +215,12 @@ fn reply(unit: &str, task: &str, f: &ReplyFields, now: f64) -> Option<Reply> {
 /// Read replies from a JSON or .xlsx feedback file, matched against the plan by ids.
 pub fn import(plan: &Plan, bytes: &[u8], now: f64) -> Result<Imported, String> {
     let known = |task: &str, unit: &str| unit_rows(plan, unit).iter().any(|r| r.id == task);
+    let current_deadline = |task: &str| {
+        crate::edit::item(plan, task)
+            .and_then(|i| i.task.as_ref())
+            .map(|t| t.deadline.clone())
+            .unwrap_or_default()
+    };
     let mut out = Imported::default();
     if bytes.starts_with(b"PK") {
         for (sheet, rows) in read_sheets(bytes)? {
@@ -229,6 +236,8 @@ pub fn import(plan: &Plan, bytes: &[u8], now: f64) -> Result<Imported, String> {
                 continue;
             };
             let cols: Vec<Option<usize>> = COLS.iter().map(|c| col(c)).collect();
+            // The visible 完成时限 column: a unit that types its date there means it.
+            let shown_deadline = col(xlsx::TASK_HEADER[5]);
             for (i, row) in body.iter().enumerate() {
                 let cell = |c: Option<usize>| {
                     c.and_then(|c| row.get(c))
@@ -239,10 +248,15 @@ pub fn import(plan: &Plan, bytes: &[u8], now: f64) -> Result<Imported, String> {
                     continue;
                 }
                 let (task, unit) = (cell(Some(task_col)), cell(Some(unit_col)));
+                let mut deadline = cell(cols[2]);
+                let shown = cell(shown_deadline);
+                if deadline.is_empty() && !shown.is_empty() && shown != current_deadline(&task) {
+                    deadline = shown;
+                }
                 let fields = ReplyFields {
                     decision: cell(cols[0]),
                     wording: cell(cols[1]),
-                    deadline: cell(cols[2]),
+                    deadline,
                     reason: cell(cols[3]),
                     comment: String::new(),
                 };

@@ -13,7 +13,8 @@ use crate::edit::{self, draft};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
 
-#[allow(clippy::large_enum_variant)] // a handful per plan; boxing buys nothing
+/// A short list per new year's draft: the size of a variant does not matter here.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Information only (the planner acknowledges it).
@@ -57,22 +58,16 @@ pub struct Yearly {
     pub proposals: Vec<Proposal>,
 }
 
-/// Move the plan year on in district text; other years are reported, not changed.
+/// Move the plan year on in district text (the one rule of `edit::year`); the years left
+/// alone are collected in `flags` as messages.
 fn update_years(text: &str, from: i32, to: i32, flags: &mut Vec<String>) -> String {
-    let out = text.replace(&format!("{from}年"), &format!("{to}年"));
-    let chars: Vec<char> = out.chars().collect();
-    for (i, w) in chars.windows(5).enumerate() {
-        if w[4] == '年'
-            && w[..4].iter().all(char::is_ascii_digit)
-            && (i == 0 || !chars[i - 1].is_ascii_digit())
-        {
-            let y: String = w[..4].iter().collect();
-            if y != to.to_string() && !flags.contains(&y) {
-                flags.push(y);
-            }
+    let r = edit::year::redate(text, from, to, &[]);
+    for f in r.flags {
+        if !flags.contains(&f.message) {
+            flags.push(f.message);
         }
     }
-    out
+    r.text
 }
 
 fn fresh_copy(item: &Item, ids: &mut IdGen, from: i32, to: i32, flags: &mut Vec<String>) -> Item {
@@ -122,15 +117,26 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
     });
     base.units = units;
     base.convention = last.convention;
-    let mut year_flags = Vec::new();
-    base.doc = crate::model::DocInfo {
-        year: Some(to),
-        title: update_years(&last.doc.title, from, to, &mut year_flags),
-        ..last.doc.clone()
+    // The document data moves on by the same rule as a year set in 文件信息.
+    let mut doc_only = Plan {
+        doc: last.doc.clone(),
+        ..Plan::default()
     };
-    base.doc.date.clear();
-    base.doc.print_date.clear();
-    base.doc.doc_number.clear();
+    let doc_changes = edit::year::propose(&doc_only, from, to);
+    edit::year::apply(&mut doc_only, Some(to), &doc_changes);
+    base.doc = doc_only.doc;
+    let mut proposals = Vec::new();
+    for c in &doc_changes {
+        for f in &c.flags {
+            proposals.push(Proposal {
+                label: "年份待核",
+                place: c.place.clone(),
+                message: f.message.clone(),
+                action: Action::Note,
+                default_on: true,
+            });
+        }
+    }
 
     // Where each city item went: new city id → draft id; old city id → district item.
     let mut draft_of: HashMap<String, String> = HashMap::new();
@@ -152,13 +158,12 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
             .join("、")
     };
 
-    let mut proposals = Vec::new();
     for (i, j, _) in &matches {
         let (o, n) = (&old[*i], &new[*j]);
         let Some(target) = draft_of.get(&n.id).cloned() else {
             continue;
         };
-        let place = n.number.clone();
+        let place = format!("{}{}", n.number, crate::parse::report::excerpt(&n.text, 16));
         let Some(d) = district_of.get(&o.id) else {
             proposals.push(Proposal {
                 label: "去年已删除",
@@ -175,6 +180,11 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
         };
         let status = d.origin.as_ref().map(|o| o.status).unwrap_or_default();
         if let (Some(t), true) = (&d.task, n.task) {
+            let mut deadline_flags = Vec::new();
+            let t = &Task {
+                deadline: update_years(&t.deadline, from, to, &mut deadline_flags),
+                ..t.clone()
+            };
             let mut msg = format!("沿用去年的责任单位：牵头 {}", names(&t.lead));
             if !t.coop.is_empty() {
                 msg.push_str(&format!("；配合 {}", names(&t.coop)));
@@ -192,6 +202,7 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
                 },
                 default_on: true,
             });
+            push_year_flags(&mut proposals, &place, &deadline_flags);
         }
         match status {
             OriginStatus::Modified => {
@@ -219,7 +230,7 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
                     },
                     default_on: city_same,
                 });
-                push_year_flags(&mut proposals, &place, &flags, to);
+                push_year_flags(&mut proposals, &place, &flags);
             }
             OriginStatus::NotApplicable => {
                 let reason = d
@@ -274,7 +285,7 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
                     },
                     default_on: true,
                 });
-                push_year_flags(&mut proposals, &format!("去年{}", r.number), &flags, to);
+                push_year_flags(&mut proposals, &format!("去年{}", r.number), &flags);
                 anchors.insert(0, copy.id);
             }
             None => {}
@@ -302,12 +313,12 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
     })
 }
 
-fn push_year_flags(out: &mut Vec<Proposal>, place: &str, years: &[String], to: i32) {
-    for y in years.iter().filter(|y| **y != to.to_string()) {
+fn push_year_flags(out: &mut Vec<Proposal>, place: &str, messages: &[String]) {
+    for m in messages {
         out.push(Proposal {
             label: "年份待核",
             place: place.to_string(),
-            message: format!("文中提到“{y}年”，可能指往年事项，未改动，请复核。"),
+            message: m.clone(),
             action: Action::Note,
             default_on: true,
         });

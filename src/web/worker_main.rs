@@ -73,7 +73,11 @@ fn make_file(req: &Request) -> Made {
         task_table: req.task_table,
     };
     let bytes = export::export(&plan, format, &options)?;
-    Ok((bytes, export::file_name(&plan, format, unit), format.mime()))
+    Ok((
+        bytes,
+        export::file_name_for(&plan, format, &options),
+        format.mime(),
+    ))
 }
 
 /// Handle one request; returns the response object.

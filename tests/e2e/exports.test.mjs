@@ -35,8 +35,11 @@ test("exports: worker on first use, .docx .xlsx .csv .md with Chinese names, a u
   assert.ok(requests.some((u) => u.endsWith("/worker.js")), "the worker was started now");
   assert.equal(chunkLoads(), 2, "the worker loaded the chunk with the exporters now");
 
-  const withTable = await unzip((await download(page, "export-docx-table")).bytes);
+  const tableDownload = await download(page, "export-docx-table");
+  assert.equal(tableDownload.name, "2024年全区安全生产与防灾减灾救灾工作要点（附任务清单）.docx", "the two Word exports never share a name");
+  const withTable = await unzip(tableDownload.bytes);
   assert.match(withTable["word/document.xml"].toString(), /<w:tblHeader\/>/);
+  assert.match(withTable["word/document.xml"].toString(), /<w:vMerge w:val="restart"\/>/, "group cells merged vertically");
 
   const xlsx = await download(page, "export-xlsx");
   assert.equal(xlsx.name, "2024年全区安全生产与防灾减灾救灾工作要点.xlsx");

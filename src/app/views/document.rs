@@ -1,6 +1,8 @@
 //! 文档: the plan as the official document reads, on A4 pages laid out as in GB/T 9704
 //! (margins 37/35/28/26 mm, 3号仿宋 body, 2号小标宋 title, 黑体/楷体 headings). Printing this
-//! view gives the document without the app around it.
+//! view gives the document without the app around it. Titles break as in the .docx
+//! (`export::title`); 不适用 items are left out by `walk::exported_rows`; the 版记 sits at the
+//! foot of the last page.
 
 use crate::app::state::Editor;
 use crate::model::{walk, Body, ItemKind, Plan};
@@ -9,7 +11,7 @@ use leptos::prelude::*;
 
 fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
     let preface: Vec<String> = body.preface.clone();
-    let paras: Vec<(String, String, String)> = walk::rows(&body.items, body.numbering)
+    let paras: Vec<(String, String, String)> = walk::exported_rows(&body.items, body.numbering)
         .into_iter()
         .map(|r| {
             let item = r.item;
@@ -29,6 +31,14 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
     }
 }
 
+/// A title broken between words as the .docx breaks it (`export::title`), one line per span.
+fn title_lines(title: &str) -> impl IntoView + use<> {
+    crate::export::title::break_title(title, 18)
+        .into_iter()
+        .map(|l| view! { <span class="title-line">{l}</span> })
+        .collect_view()
+}
+
 #[component]
 pub fn DocumentView() -> impl IntoView {
     let editor = expect_context::<Editor>();
@@ -38,6 +48,14 @@ pub fn DocumentView() -> impl IntoView {
         editor.plan.with_value(|plan| {
             let d = plan.doc.clone();
             let main = body_view(plan, &plan.body);
+            // The 版记 closes the last page, at its foot (GB/T 9704).
+            let mut banji = (!d.cc.is_empty() || !d.printer.is_empty()).then(|| view! {
+                <div class="banji" data-testid="document-banji">
+                    {(!d.cc.is_empty()).then(|| view! { <p>{format!("抄送：{}。", d.cc)}</p> })}
+                    <p class="printer"><span>{d.printer.clone()}</span><span>{format!("{}印发", d.print_date)}</span></p>
+                </div>
+            });
+            let last = plan.attachments.len();
             let attachments: Vec<_> = plan
                 .attachments
                 .iter()
@@ -45,39 +63,35 @@ pub fn DocumentView() -> impl IntoView {
                 .map(|(i, a)| {
                     let title = a.title.clone();
                     let body = body_view(plan, &a.body);
+                    let foot = if i + 1 == last { banji.take() } else { None };
                     view! {
-                        <article class="a4 page-break">
+                        <article class="a4 page-break" class:last-page=i + 1 == last>
                             <p class="attachment-label">{format!("附件{}", i + 1)}</p>
-                            <h1 class="doc-title">{title}</h1>
+                            <h1 class="doc-title">{title_lines(&title)}</h1>
                             {body}
+                            {foot}
                         </article>
                     }
                 })
                 .collect();
+            let main_foot = banji.take();
             let has_notice = !d.notice_title.is_empty() || !d.doc_number.is_empty();
             view! {
-                <article class="a4" data-testid="document-page">
+                <article class="a4" class:last-page=last == 0 data-testid="document-page">
                     {has_notice.then(|| view! {
                         <p class="doc-number">{d.doc_number.clone()}</p>
-                        <h1 class="doc-title">{d.notice_title.clone()}</h1>
+                        <h1 class="doc-title">{title_lines(&d.notice_title)}</h1>
                         <p class="recipients">{if d.recipients.is_empty() { String::new() } else { format!("{}：", d.recipients) }}</p>
                         {d.cover_text.lines().map(|l| view! { <p class="p">{l.to_string()}</p> }).collect_view()}
                         <p class="signature">{d.signature.clone()}</p>
                         <p class="signature">{d.date.clone()}</p>
                         <p class="p">{d.publish_note.clone()}</p>
                     })}
-                    <h1 class="doc-title" data-testid="document-title">{d.title.clone()}</h1>
+                    <h1 class="doc-title" data-testid="document-title">{title_lines(&d.title)}</h1>
                     {main}
+                    {main_foot}
                 </article>
                 {attachments}
-                {(!d.cc.is_empty() || !d.printer.is_empty()).then(|| view! {
-                    <article class="a4 banji-page">
-                        <div class="banji">
-                            {(!d.cc.is_empty()).then(|| view! { <p>{format!("抄送：{}。", d.cc)}</p> })}
-                            <p class="printer"><span>{d.printer.clone()}</span><span>{format!("{}印发", d.print_date)}</span></p>
-                        </div>
-                    </article>
-                })}
             }
         })
     };
