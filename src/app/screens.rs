@@ -74,6 +74,8 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 }
 
 /// What opening a file on the start page found.
+// One per opened file, matched at once: boxing the plan would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     Plan(crate::model::Plan),
