@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { serveDir } from "../../scripts/serve.mjs";
+import { serveDir } from "./serve.mjs";
 import { before, after } from "node:test";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,5 +1,6 @@
-// A static server for dist/ (no dependencies): `node scripts/serve.mjs` serves the built app at
-// http://127.0.0.1:8080/. The browser tests use `serveDir` to serve it under a subfolder.
+// A static server for dist/ (no dependencies), like a district's intranet server: the browser
+// tests use `serveDir` to serve dist/ under a subfolder. `node tests/e2e/serve.mjs` serves the
+// built dist/ at http://127.0.0.1:8080/ (for development, `trunk serve` rebuilds on save).
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
@@ -41,7 +42,7 @@ export async function serveDir(root, prefix = "/", port = 0) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const root = path.resolve(import.meta.dirname, "..", "dist");
+  const root = path.resolve(import.meta.dirname, "../..", "dist");
   const { url } = await serveDir(root, "/", Number(process.env.PORT ?? 8080));
   console.log(`要点 is served at ${url} (Ctrl+C stops)`);
 }
