@@ -124,14 +124,19 @@ async function slowLink(browser, url, mbps, latency) {
 
 const srv = await serve();
 const browser = await launch();
-for (const [mbps, latency] of [[10, 40], [2, 100]]) {
-  const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await slowLink(browser, srv.url, mbps, latency));
-  const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
-  console.log(`slow link ${mbps} Mbit/s, ${latency} ms (cache off, median of 3): start page usable ${(med("usable") / 1000).toFixed(2)} s; 新建草稿 after 5 s idle → its screen ${med("click").toFixed(0)} ms`);
-  const errors = runs.flatMap((r) => r.errors);
-  if (errors.length) console.log(`  console errors: ${errors.join(" | ")}`);
+// Served as files are (no compression), and by a server that gzips (IIS, nginx with gzip_types).
+const gzipped = await serve({ gzip: true });
+for (const [label, server] of [["uncompressed", srv], ["gzip", gzipped]]) {
+  for (const [mbps, latency] of [[10, 40], [2, 100]]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await slowLink(browser, server.url, mbps, latency));
+    const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+    console.log(`slow link ${mbps} Mbit/s, ${latency} ms, ${label} (cache off, median of 3): start page usable ${(med("usable") / 1000).toFixed(2)} s; 新建草稿 after 5 s idle → its screen ${med("click").toFixed(0)} ms`);
+    const errors = runs.flatMap((r) => r.errors);
+    if (errors.length) console.log(`  console errors: ${errors.join(" | ")}`);
+  }
 }
+gzipped.server.close();
 if (process.argv[2] === "slow-link") {
   await browser.close();
   srv.server.close();

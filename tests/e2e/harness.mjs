@@ -12,9 +12,9 @@ export const DIST = path.join(ROOT, "dist");
 export const SHOTS = path.join(ROOT, "target", "screenshots");
 export const PREFIX = "/tools/yaodian/";
 
-/** Serve dist/ at http://127.0.0.1:PORT/tools/yaodian/. */
-export async function serve() {
-  return serveDir(DIST, PREFIX);
+/** Serve dist/ at http://127.0.0.1:PORT/tools/yaodian/ (`{ gzip: true }`: compressed). */
+export async function serve(opts) {
+  return serveDir(DIST, PREFIX, 0, opts);
 }
 
 export async function launch() {

@@ -4,6 +4,7 @@
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -15,8 +16,9 @@ const TYPES = {
   ".config": "application/xml",
 };
 
-/** Serve `root` at `prefix` on 127.0.0.1:`port` (0: any free port). */
-export async function serveDir(root, prefix = "/", port = 0) {
+/** Serve `root` at `prefix` on 127.0.0.1:`port` (0: any free port). With `gzip`, text and
+ * wasm go out gzip-compressed to browsers that accept it, as a server configured for it does. */
+export async function serveDir(root, prefix = "/", port = 0, { gzip = false } = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     if (!url.pathname.startsWith(prefix)) {
@@ -29,11 +31,17 @@ export async function serveDir(root, prefix = "/", port = 0) {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, {
+    const headers = {
       "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
       // Hashed folders never change; the fixed names must be checked on every load.
       "cache-control": rel.startsWith("app-") ? "public, max-age=31536000, immutable" : "no-cache",
-    });
+    };
+    if (gzip && /\.(html|js|css|wasm|svg)$/.test(file) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+      res.writeHead(200, { ...headers, "content-encoding": "gzip", vary: "accept-encoding" });
+      res.end(zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+      return;
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   await new Promise((r) => server.listen(port, "127.0.0.1", r));
