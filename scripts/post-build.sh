@@ -63,6 +63,7 @@ loader+="<link rel=\"preload\" href=\"$BASE$dir/yaodian_bg.wasm\" as=\"fetch\" t
 loader+="<script type=\"module\" src=\"${BASE}boot.js\" data-js=\"$BASE$dir/yaodian.js\" data-wasm=\"$BASE$dir/yaodian_bg.wasm\"></script>"
 DIR="$dir" BASE="$BASE" LOADER="$loader" perl -0pi -e '
   s{(href=["\x27]?)\Q$ENV{BASE}\Eapp/}{$1$ENV{BASE}$ENV{DIR}/}g;
+  s{\s+data-integrity=["\x27]?none["\x27]?}{}g;
   s{<link[^>]*\bdata-trunk-skip\b[^>]*>}{$ENV{LOADER}} or die "post-build: no skipped rust link in the page\n";
 ' "$STAGE/index.html"
 grep -q "$dir/main.css" "$STAGE/index.html" || { echo "post-build: stylesheet link not found"; exit 1; }
