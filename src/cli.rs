@@ -42,7 +42,7 @@ pub fn load(
     }
 }
 
-/// The `outline` text: `depth`, `number`, `title`, `lead`, `coop` (tab-separated) per heading,
+/// The `outline` text: `depth`, `number`, `title`, `lead`, `coop`, tab-separated, per heading,
 /// run-in item or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
