@@ -5,7 +5,129 @@
 //! the normalisation every loaded plan gets (missing ids filled, levels clamped). Unknown fields
 //! are kept at every level through the model's `extra` maps.
 //! Deliberately does not own storage or downloads (the web layer) nor parsing documents.
-
+//!
+//! # The plan file (`.json`)
+//!
+//! A plan travels between colleagues as one JSON file. Users keep these files for years, so the
+//! format is stable: fields are only ever added, and every older version is migrated on load.
+//!
+//! ## Envelope
+//!
+//! ```text
+//! { "format": "yaodian-plan", "version": 1, ...the plan's fields... }
+//! ```
+//!
+//! - `format` (required): always `"yaodian-plan"`. A file without it, or with another value, is
+//!   refused with a message saying what it is not.
+//! - `version` (integer ≥ 1): the format version. Files from a newer version are refused
+//!   ("请升级要点"), never guessed at. Older versions are migrated step by step on load.
+//! - Unknown fields at any level are kept and written back unchanged, so a file opened in an
+//!   older Yaodian and saved again loses nothing a newer one wrote.
+//! - Saving is deterministic: the same plan always gives the same bytes (UTF-8, two-space
+//!   indentation, fields in the order below, unknown fields after them in key order).
+//!
+//! ## Plan fields
+//!
+//! | field | meaning |
+//! |---|---|
+//! | `id` | stable id of the plan across copies |
+//! | `doc` | document data: `year`, `issuer` (发文机关), `doc_number` (发文字号), `notice_title`, `title`, `recipients` (主送), `cover_text`, `signature` (署名), `date`, `publish_note` (（此件公开发布）), `cc` (抄送), `printer` (印发机关), `print_date` |
+//! | `body` | the work points: `preface` (paragraphs), `items` (the tree), `numbering`, `tables` |
+//! | `attachments` | each `{id, title, body}` (附件N) |
+//! | `units` | the registry: `units: [{id, name, aliases, kind, new}]` |
+//! | `convention` | how 责任单位 clauses read: `first_group_leads` or `first_unit_leads` |
+//! | `template` | the plan this one was drafted from (a whole plan), or `null` |
+//! | `feedback` | the feedback round: `sent` (unit ids a feedback file was made for) and `replies`: `{unit, task, decision, wording, deadline, reason, comment, received, state}` with `decision` one of `none`, `accept` (同意), `revise` (修改), `decline` (不同意) and `state` one of `pending`, `accepted`, `rejected` |
+//! | `revisions` | shared versions, oldest first: `{hash, time, editor}`; `hash` is the FNV-1a hash of the plan's content (the file without `revisions`). Two copies find their common ancestor here for a three-way merge |
+//!
+//! ### Items
+//!
+//! Every node of the outline is an item: `{id, level, numbered, title, text, task, origin, children}`.
+//!
+//! - `level`: the GB/T 9704 marker level, 1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`, 5 `①`; 0 is a
+//!   plain paragraph. **Numbers are never stored**: they are derived from the tree and the body's
+//!   `numbering` (`continuous`: `1.` runs through a `一、` section across its `（一）` groups;
+//!   `restart`: back to 1 in every group; `whole`: runs through the whole body or table).
+//! - `numbered`: false for headings written without a number.
+//! - `title`: the title phrase (text before the first `。`); `text`: the rest of the paragraph.
+//! - `task` (or `null`): `lead` and `coop` (unit ids, in order), `generic` (wording such as
+//!   `等有关单位`, kept), `units_text` (the 责任单位 clause verbatim), `deadline`, `note`.
+//! - `origin` (or `null`): `template_item` (id in `template`), `status`
+//!   (`adopted` 采纳 / `modified` 修改 / `not_applicable` 不适用 / `added` 新增), `reason`.
+//!
+//! A task table (`body.tables[]`) is `{id, caption, columns, items, numbering}` with the same items.
+//!
+//! Unit `kind` is one of `department` (区级部门), `township` (镇街), `coordination` (议事协调机构),
+//! `collective` (各镇街, 有关成员单位), `other`. `new: true` marks a unit the parser added and the
+//! user has not confirmed.
+//!
+//! ## Example
+//!
+//! ```json
+//! {
+//!   "format": "yaodian-plan",
+//!   "version": 1,
+//!   "id": "p-example",
+//!   "doc": {
+//!     "year": 2025,
+//!     "issuer": "万盛经开区管委会",
+//!     "doc_number": "万盛经开发〔2025〕3号",
+//!     "title": "2025年全区安全生产与防灾减灾救灾工作要点"
+//!   },
+//!   "body": {
+//!     "preface": ["为加强全区安全生产与防灾减灾救灾工作，特制定本要点。"],
+//!     "numbering": "continuous",
+//!     "items": [
+//!       {
+//!         "id": "i-1",
+//!         "level": 1,
+//!         "numbered": true,
+//!         "title": "重点任务",
+//!         "children": [
+//!           {
+//!             "id": "i-2",
+//!             "level": 3,
+//!             "numbered": true,
+//!             "title": "推进基层应急管理体系建设",
+//!             "text": "完善基层应急管理体系。",
+//!             "task": {
+//!               "lead": ["u-yjj"],
+//!               "coop": ["u-zj"],
+//!               "generic": ["等有关单位"],
+//!               "units_text": "责任单位：区应急局，各镇街等有关单位",
+//!               "deadline": "年底前",
+//!               "note": ""
+//!             },
+//!             "origin": { "template_item": null, "status": "added", "reason": "" }
+//!           }
+//!         ]
+//!       }
+//!     ]
+//!   },
+//!   "units": {
+//!     "units": [
+//!       { "id": "u-yjj", "name": "区应急局", "aliases": ["应急局", "应急管理局"], "kind": "department", "new": false },
+//!       { "id": "u-zj", "name": "各镇街", "aliases": [], "kind": "collective", "new": false }
+//!     ]
+//!   },
+//!   "convention": "first_group_leads"
+//! }
+//! ```
+//!
+//! ## Migrations
+//!
+//! Version 1 is the first published version. A future version N+1 adds one function
+//! `vN_to_vN+1` to `MIGRATIONS` in this module, which rewrites the raw JSON of version N;
+//! `restore` runs every step from the file's version up to the current one.
+//!
+//! ## Feedback files (`yaodian-feedback`)
+//!
+//! Sent to units for the feedback round and returned by them:
+//! `{"format": "yaodian-feedback", "version": 1, "plan_id", "plan_title", "units": [{"unit_id",
+//! "unit_name", "tasks": [{"id", "number", "role", "title", "text", "lead", "coop", "deadline",
+//! "reply": {"decision", "wording", "deadline", "reason", "comment"}}]}]}`. A reply is matched by
+//! `plan_id` and the task `id`; `decision` is free text (同意 / 修改 / 不同意). The .xlsx form has
+//! the same reply columns and the ids in two hidden columns (任务ID, 单位ID).
 use crate::model::{walk, IdGen, Plan};
 use serde::Serialize;
 use serde_json::Value;

@@ -5,6 +5,8 @@
 //! uses no leptos, web-sys or gloo and is tested natively with `cargo test`. The app (`app`)
 //! and the browser layer (`web`) exist only on wasm32.
 
+#![forbid(unsafe_code)]
+
 pub mod compare;
 pub mod edit;
 pub mod export;

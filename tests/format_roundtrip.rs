@@ -1,5 +1,5 @@
 //! The file format on real plans: save → restore → save is byte-identical, nothing is lost,
-//! and the documented example in docs/file-format.md restores.
+//! and the example in the format module's documentation (src/format.rs) restores.
 
 mod common;
 use common::*;
@@ -32,7 +32,13 @@ fn envelope_is_tagged_and_versioned() {
 
 #[test]
 fn documented_example_restores() {
-    let doc = include_str!("../docs/file-format.md");
+    // The module documentation, without its `//! ` prefixes.
+    let doc: String = include_str!("../src/format.rs")
+        .lines()
+        .filter_map(|l| l.strip_prefix("//!"))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
     let start = doc.find("```json").expect("example block") + "```json".len();
     let end = start + doc[start..].find("```").unwrap();
     let plan = restore(&doc[start..end]).expect("the documented example is a valid plan");

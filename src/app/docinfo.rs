@@ -9,6 +9,7 @@ use super::state::Editor;
 use crate::model::{Convention, DocInfo, NumberingStyle};
 use leptos::prelude::*;
 
+type Getter = fn(&DocInfo) -> String;
 type Setter = fn(&mut DocInfo, String);
 type Getter = fn(&DocInfo) -> String;
 

@@ -76,6 +76,7 @@ pub fn App() -> impl IntoView {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+    screens::preload_when_idle();
     let (_, notices) = crate::web::storage::list();
     for n in notices {
         ui.banner("error", n);

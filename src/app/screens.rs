@@ -1,6 +1,7 @@
 //! Split points: every screen but the start page is fetched on first use in one wasm chunk
-//! (`wasm_split`, cut out by `wasm-split-cli` in `scripts/build-web.sh`), so the first paint
-//! loads only the shell and the draft list. The exporters (`web::worker_main::make`) are in the
+//! (`wasm_split`, cut out by `wasm-split-cli` in `scripts/post-build.sh`), so the first paint
+//! loads only the shell and the draft list; the chunk then loads in the background once the
+//! start page is idle (`preload_when_idle`), so the first click finds it there. The exporters (`web::worker_main::make`) are in the
 //! same chunk; the export worker loads it from the cache.
 //!
 //! Owns the lazy wrappers and the one way to show them (`lazy_view`). Deliberately nothing
@@ -48,9 +49,23 @@ where
     }
 }
 
-#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_screens))]
 pub fn new_draft() -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::newdraft::NewDraft /> }.into_any())
+}
+
+/// How long the start page must have been shown before the chunk is fetched in the background.
+const IDLE_MS: u64 = 300;
+
+/// Fetches the screens chunk in the background once the start page has painted and the page
+/// is idle (all its files are loaded by then), so that a click on 新建草稿 or a draft does not
+/// wait for it on a slow link. A failure here is silent: the click loads the chunk again and
+/// reports if that fails too.
+pub fn preload_when_idle() {
+    set_timeout(
+        || leptos::task::spawn_local(async { _ = preload_screens().await }),
+        std::time::Duration::from_millis(IDLE_MS),
+    );
 }
 
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]

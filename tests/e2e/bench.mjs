@@ -1,8 +1,11 @@
-// Browser benchmark: prints figures, asserts nothing. Run with `make bench-browser`.
+// Browser benchmark: prints figures, asserts nothing. Run with `make bench-browser`
+// (`node tests/e2e/bench.mjs slow-link`: the slow-link figures only).
 // A synthetic plan of 1000 tasks (generated here as document text, imported by pasting, so
 // the real path is measured) in headless Chromium against the release dist/:
 //   first render of the outline, a keystroke in a task title (handler and next frame),
 //   moving a task (renumbering), autosave; and the transfer sizes.
+// And loading on a slow link (Chromium's network emulation, cache off): the time until the
+// start page is usable, and the first click on 新建草稿 after 5 s on the start page.
 import { serve, launch, openPage, DIST, PREFIX } from "./harness.mjs";
 import fs from "node:fs";
 import path from "node:path";
@@ -87,8 +90,58 @@ async function measure(browser, url, tasks) {
   return { exportMs, parseMs, renderMs, typing, move, insert, autosave: timings.autosave, size, errors };
 }
 
+/** In the page: click `testid` and wait (each frame) for `until` to appear; ms in between. */
+async function clickToScreen(page, testid, until) {
+  return page.evaluate(
+    ([testid, until]) =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        document.querySelector(`[data-testid="${testid}"]`).click();
+        const check = () => (document.querySelector(`[data-testid="${until}"]`) ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+        check();
+      }),
+    [testid, until],
+  );
+}
+
+/** A fresh page on an emulated link (Mbit/s down and up, ms round trip), HTTP cache off. */
+async function slowLink(browser, url, mbps, latency) {
+  const { page, context, errors } = await openPage(browser);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const bytes = (mbps * 1e6) / 8;
+  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency, downloadThroughput: bytes, uploadThroughput: bytes });
+  await page.goto(url, { waitUntil: "commit" });
+  // Usable: the start page's buttons are rendered (the wasm runs); ms since navigation start.
+  await page.waitForFunction(() => document.querySelector('[data-testid="new-draft"]'), null, { polling: "raf", timeout: 60000 });
+  const usable = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(5000);
+  const click = await clickToScreen(page, "new-draft", "use-sample");
+  await context.close();
+  return { usable, click, errors };
+}
+
 const srv = await serve();
 const browser = await launch();
+// Served as files are (no compression), and by a server that gzips (IIS, nginx with gzip_types).
+const gzipped = await serve({ gzip: true });
+for (const [label, server] of [["uncompressed", srv], ["gzip", gzipped]]) {
+  for (const [mbps, latency] of [[10, 40], [2, 100]]) {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await slowLink(browser, server.url, mbps, latency));
+    const med = (k) => runs.map((r) => r[k]).sort((a, b) => a - b)[1];
+    console.log(`slow link ${mbps} Mbit/s, ${latency} ms, ${label} (cache off, median of 3): start page usable ${(med("usable") / 1000).toFixed(2)} s; 新建草稿 after 5 s idle → its screen ${med("click").toFixed(0)} ms`);
+    const errors = runs.flatMap((r) => r.errors);
+    if (errors.length) console.log(`  console errors: ${errors.join(" | ")}`);
+  }
+}
+gzipped.server.close();
+if (process.argv[2] === "slow-link") {
+  await browser.close();
+  srv.server.close();
+  process.exit(0);
+}
 for (const tasks of [31, 1000]) {
   const r = await measure(browser, srv.url, tasks);
   console.log(`plan of ${tasks} tasks:`);

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { serveDir } from "../../scripts/serve.mjs";
+import { serveDir } from "./serve.mjs";
 import { before, after } from "node:test";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -12,9 +12,9 @@ export const DIST = path.join(ROOT, "dist");
 export const SHOTS = path.join(ROOT, "target", "screenshots");
 export const PREFIX = "/tools/yaodian/";
 
-/** Serve dist/ at http://127.0.0.1:PORT/tools/yaodian/. */
-export async function serve() {
-  return serveDir(DIST, PREFIX);
+/** Serve dist/ at http://127.0.0.1:PORT/tools/yaodian/ (`{ gzip: true }`: compressed). */
+export async function serve(opts) {
+  return serveDir(DIST, PREFIX, 0, opts);
 }
 
 export async function launch() {

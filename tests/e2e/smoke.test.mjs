@@ -1,7 +1,8 @@
 // Foundation: the release dist/ loads from a subfolder of a static server, shows the start
 // page and the built-in sample plan, logs no console errors (a broken wasm-opt output fails here, at instantiation),
 // and makes no request to any other origin. The first paint loads the shell only: every other
-// screen is a chunk fetched on first use, and a chunk that fails to load is explained.
+// screen is a chunk, fetched in the background once the start page is shown (or on first use),
+// and a chunk that fails to load is explained.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -12,7 +13,8 @@ const env = useBrowser();
 
 test("dist uses only relative URLs", () => {
   const html = fs.readFileSync(path.join(DIST, "index.html"), "utf8");
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  // trunk minifies the page: attribute values may be unquoted.
+  const refs = [...html.matchAll(/(?:src|href)=["']?([^"'\s>]+)/g)].map((m) => m[1]);
   assert.ok(refs.length > 0);
   for (const r of refs) assert.ok(!r.startsWith("/") && !/^https?:/.test(r), `absolute URL in index.html: ${r}`);
   assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>/.test(html), "no inline script (CSP)");
@@ -21,12 +23,29 @@ test("dist uses only relative URLs", () => {
 
 test("start page, then the built-in sample plan; no errors, no foreign requests", async () => {
   const { page, requests, errors, context } = await openPage(env.browser);
+  // When the start page appeared (injected by the test, so the page's CSP does not apply).
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('[data-testid="no-drafts"]')) {
+        window.__startShown = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(env.srv.url, { waitUntil: "load" });
   assert.match(await page.getByTestId("app-header").textContent(), /要点/);
   await page.getByTestId("no-drafts").waitFor({ timeout: 20000 });
   await page.screenshot({ path: screenshotPath("start") });
+  // The chunk comes after the start page is shown, in the background, before any click.
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/split_screens.wasm")));
+  const order = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(name)).startTime;
+    return { shown: window.__startShown, main: at("/yaodian_bg.wasm"), chunk: at("/split_screens.wasm") };
+  });
+  assert.ok(order.main < order.shown, "the main wasm loads before the start page is shown");
+  assert.ok(order.chunk > order.shown, `the chunk is fetched after the start page is shown (${JSON.stringify(order)})`);
   const wasm = requests.filter((u) => u.endsWith(".wasm")).map((u) => u.split("/").pop());
-  assert.deepEqual(wasm, ["yaodian_bg.wasm"], "the start page loads the main wasm and no chunk");
+  assert.deepEqual(wasm, ["yaodian_bg.wasm", "split_screens.wasm"], "the main wasm and the screens chunk, once each");
   await page.getByTestId("new-draft").click();
   await page.getByTestId("use-sample").click();
   const title = page.getByTestId("plan-title");
