@@ -14,7 +14,7 @@ pub mod ids;
 pub mod repair;
 
 use crate::model::{walk, IdGen, Plan};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
@@ -176,7 +176,7 @@ pub fn restore_report(input: &str) -> Result<Restored, RestoreError> {
     }
     // A good current file reads straight from its text; anything else from the value.
     let direct = if migrated || shallow.is_some() {
-        Plan::deserialize(&Value::Object(map.clone())).ok()
+        serde_json::from_str::<Plan>(&Value::Object(map.clone()).to_string()).ok()
     } else {
         serde_json::from_str::<Plan>(input).ok()
     };
@@ -184,7 +184,8 @@ pub fn restore_report(input: &str) -> Result<Restored, RestoreError> {
         Some(p) => p,
         None => {
             repair::plan(&mut map, &mut repairs);
-            Plan::deserialize(&Value::Object(map)).map_err(|_| RestoreError::Invalid {
+            let text = Value::Object(map).to_string();
+            serde_json::from_str::<Plan>(&text).map_err(|_| RestoreError::Invalid {
                 line: 0,
                 column: 0,
                 detail: "修复后仍无法读取".into(),
@@ -244,76 +245,4 @@ fn normalize_with(plan: &mut Plan, ids: &mut IdGen) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn errors_name_the_problem() {
-        assert_eq!(restore(""), Err(RestoreError::Empty));
-        assert!(matches!(
-            restore("{\"format\":"),
-            Err(RestoreError::NotJson { .. })
-        ));
-        assert_eq!(restore("[1,2]"), Err(RestoreError::NotAnObject));
-        assert_eq!(
-            restore(r#"{"type":"excalidraw"}"#),
-            Err(RestoreError::NotAPlan { found: None })
-        );
-        assert_eq!(
-            restore(r#"{"format":"excalidraw"}"#),
-            Err(RestoreError::NotAPlan {
-                found: Some("excalidraw".into())
-            })
-        );
-        assert_eq!(
-            restore(r#"{"format":"yaodian-plan","version":7}"#),
-            Err(RestoreError::TooNew { version: 7 })
-        );
-        assert_eq!(
-            restore(r#"{"format":"yaodian-plan","version":"x"}"#),
-            Err(RestoreError::BadVersion)
-        );
-        let err =
-            restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":5}]}}"#)
-                .unwrap_err();
-        match &err {
-            RestoreError::Invalid { line, detail, .. } => {
-                assert_eq!(*line, 1);
-                assert!(detail.contains("invalid type"), "{detail}");
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(err.to_string().contains("第 1 行"), "{err}");
-    }
-
-    #[test]
-    fn minimal_file_gets_defaults_and_ids() {
-        let plan = restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":"总体要求","level":9}]}}"#)
-            .unwrap();
-        assert!(!plan.id.is_empty());
-        assert_eq!(plan.body.items[0].level, 5);
-        assert!(!plan.body.items[0].id.is_empty());
-    }
-
-    #[test]
-    fn unknown_fields_survive_at_every_level() {
-        let input = r#"{"format":"yaodian-plan","version":1,"id":"p1","futureTop":{"a":[1,2.5,"x"]},
-            "doc":{"title":"T","futureDoc":true},
-            "body":{"items":[{"id":"i1","level":1,"numbered":true,"title":"A","futureItem":"keep",
-              "task":{"lead":[],"futureTask":1}}]},
-            "units":{"units":[{"id":"u1","name":"应急局","futureUnit":null}]}}"#;
-        let plan = restore(input).unwrap();
-        let saved = save(&plan);
-        for key in [
-            "futureTop",
-            "futureDoc",
-            "futureItem",
-            "futureTask",
-            "futureUnit",
-        ] {
-            assert!(saved.contains(key), "{key} lost");
-        }
-        let again = save(&restore(&saved).unwrap());
-        assert_eq!(saved, again, "restore+save must be byte-identical");
-    }
-}
+mod tests;

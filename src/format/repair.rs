@@ -166,6 +166,31 @@ fn label(key: &str) -> &str {
         "columns" => "表头",
         "aliases" => "别名",
         "time" | "received" => "时间",
+        "issuer" => "发文机关",
+        "doc_number" => "发文字号",
+        "notice_title" => "通知标题",
+        "recipients" => "主送机关",
+        "cover_text" => "通知正文",
+        "signature" => "署名",
+        "date" => "成文日期",
+        "publish_note" => "公开方式",
+        "cc" => "抄送",
+        "printer" => "印发机关",
+        "print_date" => "印发日期",
+        "task" => "任务",
+        "origin" => "来源",
+        "children" => "下级条目",
+        "items" => "条目",
+        "tables" => "任务清单",
+        "attachments" => "附件",
+        "units" => "单位库",
+        "template" => "市级模板",
+        "revisions" => "版本记录",
+        "feedback" => "反馈",
+        "replies" => "反馈回复",
+        "template_item" => "模板条目",
+        "units_text" => "责任单位原文",
+        "generic" => "泛指单位",
         other => other,
     }
 }
@@ -175,8 +200,9 @@ fn show(v: &Value) -> String {
     let s = match v {
         Value::String(s) => format!("“{s}”"),
         Value::Null => "空值（null）".into(),
-        Value::Array(_) => "一个列表".into(),
-        Value::Object(_) => "一组数据".into(),
+        Value::Bool(true) => "“是”".into(),
+        Value::Bool(false) => "“否”".into(),
+        other @ (Value::Array(_) | Value::Object(_)) => other.to_string(),
         other => other.to_string(),
     };
     crate::parse::report::excerpt(&s, 30)
@@ -213,7 +239,9 @@ fn stash(o: &mut Obj, key: &str, v: Value) {
 fn reads_as<T: DeserializeOwned>(key: &str, v: &Value) -> bool {
     let mut m = Map::new();
     m.insert(key.to_string(), v.clone());
-    serde_json::from_value::<T>(Value::Object(m)).is_ok()
+    // Through text, not `from_value`: the text reader's code is in the binary already, a value
+    // reader for every type would add to the wasm.
+    serde_json::from_str::<T>(&Value::Object(m).to_string()).is_ok()
 }
 
 /// Values `v` could stand for, most faithful first.

@@ -209,13 +209,14 @@ pub fn item_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Item> {
 
 /// Insert `item` at `loc` (shifting what is there down). Gives the item back when the place
 /// does not exist.
-pub fn insert(plan: &mut Plan, loc: &Loc, item: Item) -> Result<(), Item> {
+#[must_use]
+pub fn insert(plan: &mut Plan, loc: &Loc, item: Item) -> Option<Item> {
     match siblings_mut(plan, loc) {
         Some((list, i)) => {
             list.insert(i, item);
-            Ok(())
+            None
         }
-        None => Err(item),
+        None => Some(item),
     }
 }
 
@@ -253,8 +254,8 @@ pub fn end_of(plan: &Plan, id: ListId) -> Option<Loc> {
 pub fn insert_at_first(plan: &mut Plan, places: &[Option<Loc>], mut item: Item) {
     for loc in places.iter().flatten() {
         match insert(plan, loc, item) {
-            Ok(()) => return,
-            Err(back) => item = back,
+            None => return,
+            Some(back) => item = back,
         }
     }
     plan.body.items.push(item);
@@ -311,10 +312,10 @@ mod tests {
         let loc = locate(&p, "t2").unwrap();
         assert_eq!(loc.list, ListId::Table(1, 0));
         let after_t2 = after(&p, "t2").unwrap();
-        insert(&mut p, &after_t2, it("t3")).unwrap();
+        assert!(insert(&mut p, &after_t2, it("t3")).is_none());
         assert_eq!(item(&p, "t3").unwrap().id, "t3");
         let kid = first_child(&p, "t1").unwrap();
-        insert(&mut p, &kid, it("k")).unwrap();
+        assert!(insert(&mut p, &kid, it("k")).is_none());
         assert_eq!(p.body.tables[0].items[0].children[0].id, "k");
         let at = locate(&p, "t2").unwrap();
         let removed = remove(&mut p, &at).unwrap();
