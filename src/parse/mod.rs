@@ -78,8 +78,8 @@ impl std::error::Error for ImportError {}
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
     Parsed(Parsed),
-    /// A Yaodian plan file, restored.
-    Plan(Plan),
+    /// A Yaodian plan file, restored (with the repairs to show, if any).
+    Plan(crate::format::Restored),
 }
 
 /// Parse pasted or decoded text.
@@ -272,15 +272,32 @@ pub fn import_bytes(
         let blocks = docx::read_blocks(bytes).map_err(ImportError::Docx)?;
         return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
     }
-    let text = decode::decode(bytes, decode_gb).ok_or(ImportError::Binary)?;
+    let decoded = decode::decode_report(bytes, decode_gb).ok_or(ImportError::Binary)?;
+    let text = decoded.text;
+    let mut notes = decoded.warnings;
     if text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('{')
     {
-        return crate::format::restore(&text)
-            .map(Imported::Plan)
-            .map_err(ImportError::Json);
+        use crate::format::RestoreError as E;
+        match crate::format::restore_report(&text) {
+            Ok(r) => return Ok(Imported::Plan(r)),
+            // Text that merely starts with `{` and does not claim to be a plan is a document.
+            Err(E::NotJson { .. } | E::NotAnObject | E::NotAPlan { found: None })
+                if !text.contains(crate::format::FORMAT_TAG) =>
+            {
+                notes.push("内容以“{”开头，但不是要点计划文件，已按文本读取。".into());
+            }
+            Err(e) => return Err(ImportError::Json(e)),
+        }
     }
-    Ok(Imported::Parsed(parse_text(&text, opts)))
+    let mut parsed = parse_text(&text, opts);
+    for n in notes.into_iter().rev() {
+        parsed
+            .report
+            .warnings
+            .insert(0, report::Note { line: 0, text: n });
+    }
+    Ok(Imported::Parsed(parsed))
 }
