@@ -197,7 +197,10 @@ fn csv_has_bom_and_no_live_formulas() {
 }
 
 /// (number, title, text, lead, coop, deadline) of every item of every body and table.
-fn shape(p: &Plan) -> Vec<(String, String, String, Vec<String>, Vec<String>, String)> {
+/// (number, title, text, lead, coop, deadline) of one task.
+type Shape = (String, String, String, Vec<String>, Vec<String>, String);
+
+fn shape(p: &Plan) -> Vec<Shape> {
     let mut out = Vec::new();
     let n = |ids: &[String]| {
         ids.iter()

@@ -8,8 +8,9 @@ use crate::model::{Convention, DocInfo, NumberingStyle};
 use leptos::prelude::*;
 
 type Setter = fn(&mut DocInfo, String);
+type Getter = fn(&DocInfo) -> String;
 
-const FIELDS: &[(&str, &str, fn(&DocInfo) -> String, Setter)] = &[
+const FIELDS: &[(&str, &str, Getter, Setter)] = &[
     (
         "发文机关",
         "info-issuer",

@@ -234,8 +234,8 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
                     {b("↓", "下移 (Alt+↓)", "move-down", |p, id, _| edit::move_by(p, id, false).then(|| id.to_string()))}
                     {b("←", "升级 (Shift+Tab)", "outdent", |p, id, _| edit::outdent(p, id).then(|| id.to_string()))}
                     {b("→", "降级 (Tab)", "indent", |p, id, _| edit::indent(p, id).then(|| id.to_string()))}
-                    {b("＋同级", "在后面添加同级条目 (Enter)", "add-sibling", |p, id, ids| edit::add_sibling(p, id, ids))}
-                    {b("＋下级", "添加下级条目", "add-child", |p, id, ids| edit::add_child(p, id, ids))}
+                    {b("＋同级", "在后面添加同级条目 (Enter)", "add-sibling", edit::add_sibling)}
+                    {b("＋下级", "添加下级条目", "add-child", edit::add_child)}
                     {b("删除", "删除（可撤销）", "delete", |p, id, _| {
                         let next = next_selection(p, id);
                         edit::delete(p, id).map(|_| next)

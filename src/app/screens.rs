@@ -77,7 +77,7 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     /// A plan, with what restore repaired (Chinese, one line each).
-    Plan(crate::model::Plan, Vec<String>),
+    Plan(Box<crate::model::Plan>, Vec<String>),
     Failed(String),
 }
 
@@ -94,7 +94,7 @@ pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
         match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
             Ok(crate::parse::Imported::Plan(r)) => {
                 super::merge::remember_revision(&r.plan);
-                Opened::Plan(r.plan, r.repairs)
+                Opened::Plan(Box::new(r.plan), r.repairs)
             }
             Ok(crate::parse::Imported::Parsed(_)) => Opened::Failed(
                 "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。"

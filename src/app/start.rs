@@ -63,6 +63,7 @@ pub fn StartPage() -> impl IntoView {
                     ui.screen.set(Screen::Reply);
                 }
                 Ok(super::screens::Opened::Plan(plan, repairs)) => {
+                    let plan = *plan;
                     if let Some(text) = repairs_banner(&repairs) {
                         ui.banner("repair", text);
                     }

@@ -62,6 +62,12 @@ pub struct Ui {
     pub pending_reply: RwSignal<Option<crate::sync::feedback::FeedbackFile>>,
 }
 
+impl Default for Ui {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Ui {
     pub fn new() -> Self {
         Self {
@@ -114,6 +120,12 @@ pub struct Editor {
 
 /// Autosave waits this long after the last change (the issue allows at most 500 ms).
 pub const AUTOSAVE_DELAY_MS: u64 = 400;
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Editor {
     pub fn new() -> Self {

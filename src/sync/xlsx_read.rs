@@ -85,8 +85,11 @@ fn sheet_rows(xml: &str, shared: &[String]) -> Vec<Vec<String>> {
     rows
 }
 
+/// A sheet's name and its rows of cell text.
+pub type Sheet = (String, Vec<Vec<String>>);
+
 /// Every sheet of the workbook as (name, rows of cell text).
-pub fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, String> {
+pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let zip = Package::open(bytes)
         .ok_or_else(|| "文件不是完整的 .xlsx（压缩包损坏或被截断）".to_string())?;
     let workbook =

@@ -37,7 +37,7 @@ pub enum Action {
     Insert {
         after: Vec<String>,
         list: ListId,
-        item: Item,
+        item: Box<Item>,
     },
 }
 
@@ -279,7 +279,7 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
                     action: Action::Insert {
                         after: anchors.clone(),
                         list: l.id,
-                        item: copy.clone(),
+                        item: Box::new(copy.clone()),
                     },
                     default_on: true,
                 });
@@ -366,7 +366,7 @@ pub fn apply(y: &Yearly, accepted: &[bool]) -> Plan {
                     }
                 });
                 let end = lists::end_of(&plan, *list);
-                lists::insert_at_first(&mut plan, &[place, end], item.clone());
+                lists::insert_at_first(&mut plan, &[place, end], (**item).clone());
             }
         }
     }
