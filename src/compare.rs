@@ -76,12 +76,17 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
     let mut totals = Totals::default();
     let mut drafted: HashMap<String, (String, &Item)> = HashMap::new();
     let mut added: Vec<(String, &Item)> = Vec::new();
-    for (_, row) in walk::all_rows(plan) {
+    // Table rows carry their table in the number (清单1 3.), body numbers are as displayed.
+    let num = |l: &crate::model::ItemList, n: &str| match l.table {
+        Some(_) => format!("{}{n}", l.place_prefix()),
+        None => n.to_string(),
+    };
+    for (l, row) in walk::all_rows(plan) {
         match row.item.origin.as_ref() {
             Some(o) if o.template_item.is_some() => {
                 drafted.insert(
                     o.template_item.clone().unwrap_or_default(),
-                    (row.number.clone(), row.item),
+                    (num(&l, &row.number), row.item),
                 );
             }
             _ if row.item.level > 0 || row.item.task.is_some() || !row.item.text.is_empty() => {
@@ -91,7 +96,7 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
         }
     }
     if let Some(template) = plan.template.as_deref() {
-        for (_, row) in walk::all_rows(template) {
+        for (l, row) in walk::all_rows(template) {
             let t_text = row.item.full_text();
             let (status, reason, draft_id, d_num, d_text) = match drafted.get(&row.item.id) {
                 Some((num, item)) => {
@@ -124,7 +129,7 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
                 Vec::new()
             };
             out.push(Pair {
-                template_number: row.number.clone(),
+                template_number: num(&l, &row.number),
                 template_text: t_text,
                 draft_id,
                 draft_number: d_num,

@@ -100,6 +100,10 @@ fn compare_pairs_include_table_rows() {
     let p2 = of("整治消防通道").expect("table row paired");
     assert_eq!(p2.status, OriginStatus::Modified);
     assert_eq!(p2.draft_text, "整治消防通道和楼道");
+    assert!(
+        p2.template_number.starts_with("清单1 ") && p2.draft_number.starts_with("清单1 "),
+        "{p2:?}"
+    );
 }
 
 #[test]

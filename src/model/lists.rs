@@ -65,6 +65,15 @@ impl ItemList<'_> {
             n => format!("附件{n} "),
         }
     }
+
+    /// [`Self::prefix`], plus `清单N ` for a task table's rows: tells a table row's number from
+    /// the body's own where both are listed together (对照, the city's changes).
+    pub fn place_prefix(&self) -> String {
+        match self.id {
+            ListId::Table(_, t) => format!("{}清单{} ", self.prefix(), t + 1),
+            _ => self.prefix(),
+        }
+    }
 }
 
 fn body_mut(plan: &mut Plan, n: usize) -> Option<&mut Body> {

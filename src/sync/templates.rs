@@ -6,7 +6,7 @@
 
 use super::similarity::{assign, Entry, Pair};
 use crate::compare::{diff, Piece};
-use crate::model::lists::{lists, ListId};
+use crate::model::lists::lists;
 use crate::model::{walk, Plan};
 use std::collections::HashMap;
 
@@ -54,10 +54,7 @@ pub(crate) struct Flat {
 fn flatten(p: &Plan) -> Vec<Flat> {
     let mut out = Vec::new();
     for l in lists(p) {
-        let prefix = match l.id {
-            ListId::Table(_, t) => format!("{}表{} ", l.prefix(), t + 1),
-            _ => l.prefix(),
-        };
+        let prefix = l.place_prefix();
         let mut heads: Vec<String> = Vec::new();
         for r in walk::rows(l.items, l.numbering) {
             heads.truncate(r.depth - 1);
