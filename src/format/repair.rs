@@ -7,18 +7,17 @@
 //! [`UNREADABLE`] of the object it was in, so a later save writes it back and nothing is lost.
 //! Deliberately does not own the envelope, migrations or ids (see the parent module).
 
-use crate::model::{
-    Attachment, Body, DocInfo, Feedback, Item, Origin, Plan, Registry, Reply, Revision, Task,
-    TaskTable, Unit,
-};
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use crate::model::Plan;
+use serde_json::{json, Map, Value};
 
 /// The key under which values that could not be read are kept, per object.
 pub const UNREADABLE: &str = "_unreadable";
 
 type Obj = Map<String, Value>;
 type Fix = fn(&mut Obj, &str, &mut Vec<String>);
+/// Puts an object where its structure sits in a plan, so that reading a `Plan` reads it: one
+/// reader for every check (a reader per structure type would add tens of KB to the wasm).
+type Wrap = fn(Value) -> Value;
 
 /// How a key holds a nested plan structure.
 #[derive(Clone, Copy)]
@@ -37,19 +36,17 @@ pub fn plan(o: &mut Obj, out: &mut Vec<String>) {
 }
 
 fn fix_plan(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Plan>(
+    fix(
         o,
         place,
+        |v| v,
         &[
             ("doc", Nested::One(fix_doc)),
             ("body", Nested::One(fix_body)),
             ("attachments", Nested::Many(fix_attachment, "附件{}")),
             ("units", Nested::One(fix_registry)),
             ("template", Nested::Opt(fix_template)),
-            (
-                "revisions",
-                Nested::Many(fix_leaf::<Revision>, "版本记录第{}条"),
-            ),
+            ("revisions", Nested::Many(fix_revision, "版本记录第{}条")),
             ("feedback", Nested::One(fix_feedback)),
         ],
         out,
@@ -61,13 +58,14 @@ fn fix_template(o: &mut Obj, place: &str, out: &mut Vec<String>) {
 }
 
 fn fix_doc(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<DocInfo>(o, place, &[], out)
+    fix(o, place, |v| json!({ "doc": v }), &[], out)
 }
 
 fn fix_body(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Body>(
+    fix(
         o,
         place,
+        |v| json!({ "body": v }),
         &[
             ("items", Nested::Many(fix_item, "第{}项")),
             ("tables", Nested::Many(fix_table, "任务清单{}")),
@@ -77,25 +75,33 @@ fn fix_body(o: &mut Obj, place: &str, out: &mut Vec<String>) {
 }
 
 fn fix_attachment(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Attachment>(o, place, &[("body", Nested::One(fix_body))], out)
+    fix(
+        o,
+        place,
+        |v| json!({ "attachments": [v] }),
+        &[("body", Nested::One(fix_body))],
+        out,
+    )
 }
 
 fn fix_table(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<TaskTable>(
+    fix(
         o,
         place,
+        |v| json!({ "body": { "tables": [v] } }),
         &[("items", Nested::Many(fix_item, "第{}项"))],
         out,
     )
 }
 
 fn fix_item(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Item>(
+    fix(
         o,
         place,
+        |v| json!({ "body": { "items": [v] } }),
         &[
-            ("task", Nested::Opt(fix_leaf::<Task>)),
-            ("origin", Nested::Opt(fix_leaf::<Origin>)),
+            ("task", Nested::Opt(fix_task)),
+            ("origin", Nested::Opt(fix_origin)),
             ("children", Nested::Many(fix_item, "之下第{}项")),
         ],
         out,
@@ -103,25 +109,61 @@ fn fix_item(o: &mut Obj, place: &str, out: &mut Vec<String>) {
 }
 
 fn fix_registry(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Registry>(
+    fix(
         o,
         place,
-        &[("units", Nested::Many(fix_leaf::<Unit>, "第{}个单位"))],
+        |v| json!({ "units": v }),
+        &[("units", Nested::Many(fix_unit, "第{}个单位"))],
         out,
     )
 }
 
 fn fix_feedback(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<Feedback>(
+    fix(
         o,
         place,
-        &[("replies", Nested::Many(fix_leaf::<Reply>, "回复第{}条"))],
+        |v| json!({ "feedback": v }),
+        &[("replies", Nested::Many(fix_reply, "回复第{}条"))],
         out,
     )
 }
 
-fn fix_leaf<T: DeserializeOwned>(o: &mut Obj, place: &str, out: &mut Vec<String>) {
-    fix::<T>(o, place, &[], out)
+fn fix_task(o: &mut Obj, place: &str, out: &mut Vec<String>) {
+    fix(
+        o,
+        place,
+        |v| json!({ "body": { "items": [{ "task": v }] } }),
+        &[],
+        out,
+    )
+}
+
+fn fix_origin(o: &mut Obj, place: &str, out: &mut Vec<String>) {
+    fix(
+        o,
+        place,
+        |v| json!({ "body": { "items": [{ "origin": v }] } }),
+        &[],
+        out,
+    )
+}
+
+fn fix_revision(o: &mut Obj, place: &str, out: &mut Vec<String>) {
+    fix(o, place, |v| json!({ "revisions": [v] }), &[], out)
+}
+
+fn fix_unit(o: &mut Obj, place: &str, out: &mut Vec<String>) {
+    fix(o, place, |v| json!({ "units": { "units": [v] } }), &[], out)
+}
+
+fn fix_reply(o: &mut Obj, place: &str, out: &mut Vec<String>) {
+    fix(
+        o,
+        place,
+        |v| json!({ "feedback": { "replies": [v] } }),
+        &[],
+        out,
+    )
 }
 
 /// Where a nested key sits, as the user reads it.
@@ -236,12 +278,11 @@ fn stash(o: &mut Obj, key: &str, v: Value) {
     }
 }
 
-fn reads_as<T: DeserializeOwned>(key: &str, v: &Value) -> bool {
+fn reads_as(wrap: Wrap, key: &str, v: &Value) -> bool {
     let mut m = Map::new();
     m.insert(key.to_string(), v.clone());
-    // Through text, not `from_value`: the text reader's code is in the binary already, a value
-    // reader for every type would add to the wasm.
-    serde_json::from_str::<T>(&Value::Object(m).to_string()).is_ok()
+    // Through text and `Plan`, the one reader `restore` has anyway.
+    serde_json::from_str::<Plan>(&wrap(Value::Object(m)).to_string()).is_ok()
 }
 
 /// Values `v` could stand for, most faithful first.
@@ -289,13 +330,9 @@ fn coercions(v: &Value) -> Vec<Value> {
     out
 }
 
-/// Repair the object `o` that should read as a `T`, with `nested` keys handled recursively.
-fn fix<T: DeserializeOwned>(
-    o: &mut Obj,
-    place: &str,
-    nested: &[(&str, Nested)],
-    out: &mut Vec<String>,
-) {
+/// Repair the object `o` (which `wrap` places in a plan), with `nested` keys handled
+/// recursively.
+fn fix(o: &mut Obj, place: &str, wrap: Wrap, nested: &[(&str, Nested)], out: &mut Vec<String>) {
     let keys: Vec<String> = o.keys().filter(|k| *k != UNREADABLE).cloned().collect();
     for key in keys {
         if let Some((_, how)) = nested.iter().find(|(k, _)| *k == key) {
@@ -303,7 +340,7 @@ fn fix<T: DeserializeOwned>(
             continue;
         }
         let Some(v) = o.get(&key) else { continue };
-        if reads_as::<T>(&key, v) {
+        if reads_as(wrap, &key, v) {
             continue;
         }
         let v = o.remove(&key).unwrap_or_default();
@@ -312,7 +349,7 @@ fn fix<T: DeserializeOwned>(
             out.push(format!("{at}是空值（null），已按未填写处理。"));
             continue;
         }
-        match coercions(&v).into_iter().find(|c| reads_as::<T>(&key, c)) {
+        match coercions(&v).into_iter().find(|c| reads_as(wrap, &key, c)) {
             Some(c) => {
                 out.push(format!("{at}原为{}，已改为{}。", show(&v), show(&c)));
                 o.insert(key, c);
