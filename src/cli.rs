@@ -47,8 +47,8 @@ pub fn load(
     }
 }
 
-/// The `outline` text: depth, number, title, lead, coop (tab-separated) per heading, run-in item
-/// or task.
+/// The `outline` text: `depth`, `number`, `title`, `lead`, `coop`, tab-separated, per heading,
+/// run-in item or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
     let names = |ids: &[String]| {
@@ -80,19 +80,20 @@ pub fn outline(plan: &Plan) -> String {
             ));
         }
     };
-    for l in crate::model::lists::lists(plan) {
-        let Some(t) = l.table else {
-            emit(l.items, l.numbering, 0);
-            continue;
-        };
-        // A task table: one depth-1 line with its caption, its rows below.
-        let caption = crate::model::Item {
-            level: 1,
-            title: t.caption.clone(),
-            ..Default::default()
-        };
-        emit(&[caption], l.numbering, 0);
-        emit(l.items, l.numbering, 1);
+    for b in walk::bodies(plan) {
+        emit(&b.body.items, b.body.numbering, 0);
+        for t in &b.body.tables {
+            emit(
+                &[crate::model::Item {
+                    level: 1,
+                    title: t.caption.clone(),
+                    ..Default::default()
+                }],
+                b.body.numbering,
+                0,
+            );
+            emit(&t.items, t.numbering, 1);
+        }
     }
     out
 }
