@@ -41,7 +41,12 @@ pub fn load(
     };
     match import_bytes(&bytes, &gb18030, opts).map_err(|e| e.to_string())? {
         Imported::Parsed(p) => Ok((p.plan, Some(p.report))),
-        Imported::Plan(plan) => Ok((plan, None)),
+        Imported::Plan(r) => {
+            for m in &r.repairs {
+                eprintln!("修复：{m}");
+            }
+            Ok((r.plan, None))
+        }
     }
 }
 

@@ -76,67 +76,68 @@ pub fn pairs(plan: &Plan) -> (Vec<Pair>, Totals) {
     let mut totals = Totals::default();
     let mut drafted: HashMap<String, (String, &Item)> = HashMap::new();
     let mut added: Vec<(String, &Item)> = Vec::new();
-    for b in walk::bodies(plan) {
-        for row in walk::rows(&b.body.items, b.body.numbering) {
-            match row.item.origin.as_ref() {
-                Some(o) if o.template_item.is_some() => {
-                    drafted.insert(
-                        o.template_item.clone().unwrap_or_default(),
-                        (row.number.clone(), row.item),
-                    );
-                }
-                _ if row.item.level > 0 || row.item.task.is_some() || !row.item.text.is_empty() => {
-                    added.push((row.number.clone(), row.item))
-                }
-                _ => {}
+    // Table rows carry their table in the number (清单1 3.), body numbers are as displayed.
+    let num = |l: &crate::model::ItemList, n: &str| match l.table {
+        Some(_) => format!("{}{n}", l.place_prefix()),
+        None => n.to_string(),
+    };
+    for (l, row) in walk::all_rows(plan) {
+        match row.item.origin.as_ref() {
+            Some(o) if o.template_item.is_some() => {
+                drafted.insert(
+                    o.template_item.clone().unwrap_or_default(),
+                    (num(&l, &row.number), row.item),
+                );
             }
+            _ if row.item.level > 0 || row.item.task.is_some() || !row.item.text.is_empty() => {
+                added.push((row.number.clone(), row.item))
+            }
+            _ => {}
         }
     }
     if let Some(template) = plan.template.as_deref() {
-        for b in walk::bodies(template) {
-            for row in walk::rows(&b.body.items, b.body.numbering) {
-                let t_text = row.item.full_text();
-                let (status, reason, draft_id, d_num, d_text) = match drafted.get(&row.item.id) {
-                    Some((num, item)) => {
-                        let o = item.origin.clone().unwrap_or_default();
-                        let text = item.full_text();
-                        let status = match o.status {
-                            OriginStatus::NotApplicable => OriginStatus::NotApplicable,
-                            _ if text != t_text => OriginStatus::Modified,
-                            s => s,
-                        };
-                        (status, o.reason, Some(item.id.clone()), num.clone(), text)
-                    }
-                    None => (
-                        OriginStatus::NotApplicable,
-                        "已从草稿中删除".to_string(),
-                        None,
-                        String::new(),
-                        String::new(),
-                    ),
-                };
-                match status {
-                    OriginStatus::Adopted => totals.adopted += 1,
-                    OriginStatus::Modified => totals.modified += 1,
-                    OriginStatus::NotApplicable => totals.not_applicable += 1,
-                    OriginStatus::Added => totals.added += 1,
+        for (l, row) in walk::all_rows(template) {
+            let t_text = row.item.full_text();
+            let (status, reason, draft_id, d_num, d_text) = match drafted.get(&row.item.id) {
+                Some((num, item)) => {
+                    let o = item.origin.clone().unwrap_or_default();
+                    let text = item.full_text();
+                    let status = match o.status {
+                        OriginStatus::NotApplicable => OriginStatus::NotApplicable,
+                        _ if text != t_text => OriginStatus::Modified,
+                        s => s,
+                    };
+                    (status, o.reason, Some(item.id.clone()), num.clone(), text)
                 }
-                let diff = if status == OriginStatus::Modified {
-                    diff(&t_text, &d_text)
-                } else {
-                    Vec::new()
-                };
-                out.push(Pair {
-                    template_number: row.number.clone(),
-                    template_text: t_text,
-                    draft_id,
-                    draft_number: d_num,
-                    draft_text: d_text,
-                    status,
-                    reason,
-                    diff,
-                });
+                None => (
+                    OriginStatus::NotApplicable,
+                    "已从草稿中删除".to_string(),
+                    None,
+                    String::new(),
+                    String::new(),
+                ),
+            };
+            match status {
+                OriginStatus::Adopted => totals.adopted += 1,
+                OriginStatus::Modified => totals.modified += 1,
+                OriginStatus::NotApplicable => totals.not_applicable += 1,
+                OriginStatus::Added => totals.added += 1,
             }
+            let diff = if status == OriginStatus::Modified {
+                diff(&t_text, &d_text)
+            } else {
+                Vec::new()
+            };
+            out.push(Pair {
+                template_number: num(&l, &row.number),
+                template_text: t_text,
+                draft_id,
+                draft_number: d_num,
+                draft_text: d_text,
+                status,
+                reason,
+                diff,
+            });
         }
     }
     for (num, item) in added {

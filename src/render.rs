@@ -103,16 +103,8 @@ pub struct TaskRow {
 /// Every task of the plan in document order (bodies, then their tables).
 pub fn task_rows(plan: &Plan) -> Vec<TaskRow> {
     let mut out = Vec::new();
-    for b in walk::bodies(plan) {
-        let prefix = if b.attachment == 0 {
-            String::new()
-        } else {
-            format!("附件{} ", b.attachment)
-        };
-        out.extend(rows_of(plan, &b.body.items, b.body.numbering, &prefix));
-        for t in &b.body.tables {
-            out.extend(rows_of(plan, &t.items, t.numbering, &prefix));
-        }
+    for l in crate::model::lists::lists(plan) {
+        out.extend(rows_of(plan, l.items, l.numbering, &l.prefix()));
     }
     out
 }

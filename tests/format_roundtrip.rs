@@ -1,5 +1,5 @@
 //! The file format on real plans: save → restore → save is byte-identical, nothing is lost,
-//! and the example in the format module's documentation (src/format.rs) restores.
+//! and the example in the format module's documentation (src/format/mod.rs) restores.
 
 mod common;
 use common::*;
@@ -33,7 +33,7 @@ fn envelope_is_tagged_and_versioned() {
 #[test]
 fn documented_example_restores() {
     // The module documentation, without its `//! ` prefixes.
-    let doc: String = include_str!("../src/format.rs")
+    let doc: String = include_str!("../src/format/mod.rs")
         .lines()
         .filter_map(|l| l.strip_prefix("//!"))
         .map(|l| l.strip_prefix(' ').unwrap_or(l))

@@ -62,7 +62,11 @@ pub fn NewDraft() -> impl IntoView {
         let gb = |b: &[u8]| crate::web::decode_gb18030(b);
         match crate::parse::import_bytes(&bytes, &gb, &opts()) {
             Ok(crate::parse::Imported::Parsed(p)) => accept_sized(p.plan, Some(p.report), size),
-            Ok(crate::parse::Imported::Plan(mut p)) => {
+            Ok(crate::parse::Imported::Plan(r)) => {
+                if let Some(text) = super::start::repairs_banner(&r.repairs) {
+                    ui.banner("repair", text);
+                }
+                let mut p = r.plan;
                 p.template = None;
                 accept(p, None)
             }

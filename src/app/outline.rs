@@ -17,21 +17,10 @@ pub fn PlanOutline(plan: Plan) -> impl IntoView {
         ("主送", doc.recipients.clone()),
     ];
     // Every body (the main text, then each attachment) and its task tables, in order.
-    let mut lists: Vec<(
-        Option<String>,
-        &[crate::model::Item],
-        crate::model::NumberingStyle,
-    )> = Vec::new();
-    for b in walk::bodies(&plan) {
-        let head = (b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title));
-        lists.push((head, &b.body.items, b.body.numbering));
-        for t in &b.body.tables {
-            lists.push((Some(t.caption.clone()), &t.items, t.numbering));
-        }
-    }
-    let rows: Vec<_> = lists
+    let rows: Vec<_> = crate::model::lists::lists(&plan)
         .into_iter()
-        .flat_map(|(head, items, style)| {
+        .flat_map(|l| {
+            let (head, items, style) = (l.heading(), l.items, l.numbering);
             let head = head.map(|h| view! { <h3 class="section-title">{h}</h3> }.into_any());
             head.into_iter().chain(
                 walk::rows(items, style)

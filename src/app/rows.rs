@@ -7,7 +7,7 @@
 //! text of those whose number changed (numbers are looked up, not part of the key).
 
 use super::state::Editor;
-use crate::edit::{self, Container, Field};
+use crate::edit::{self, Field, ListId};
 use crate::model::{walk, ItemKind, OriginStatus};
 use leptos::prelude::*;
 
@@ -29,28 +29,19 @@ fn row_list(editor: Editor, epoch: u64) -> Listing {
     editor.plan.with_value(|p| {
         let mut out = Vec::new();
         let mut numbers = std::collections::HashMap::new();
-        for b in walk::bodies(p) {
-            let mut lists = vec![(
-                (b.attachment > 0).then(|| format!("附件{}　{}", b.attachment, b.title)),
-                &b.body.items,
-                b.body.numbering,
-            )];
-            for t in &b.body.tables {
-                lists.push((Some(t.caption.clone()), &t.items, t.numbering));
-            }
-            for (head, items, style) in lists {
-                let mut section = head;
-                for r in walk::rows(items, style) {
-                    numbers.insert(r.item.id.clone(), r.number);
-                    out.push(RowData {
-                        id: r.item.id.clone(),
-                        depth: r.depth,
-                        level: r.item.level,
-                        kind: r.item.kind(),
-                        section: section.take(),
-                        epoch,
-                    });
-                }
+        for l in crate::model::lists::lists(p) {
+            let (head, items, style) = (l.heading(), l.items, l.numbering);
+            let mut section = head;
+            for r in walk::rows(items, style) {
+                numbers.insert(r.item.id.clone(), r.number);
+                out.push(RowData {
+                    id: r.item.id.clone(),
+                    depth: r.depth,
+                    level: r.item.level,
+                    kind: r.item.kind(),
+                    section: section.take(),
+                    epoch,
+                });
             }
         }
         (out, numbers)
@@ -91,7 +82,7 @@ pub fn OutlineEditor() -> impl IntoView {
     view! {
         <section class="outline-editor" data-testid="outline-editor">
             <Show when=empty>
-                <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, Container::Main, 1, ids))>"添加第一项"</button>
+                <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, ListId::Main, 1, ids))>"添加第一项"</button>
             </Show>
             <For each=move || listing.with(|l| l.0.clone()) key=|r| (r.id.clone(), r.depth, r.level, r.epoch) let:r>
                 <Row r listing />
@@ -303,14 +294,9 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
 
 /// After deleting `id`, select the item that took its place (or its parent).
 fn next_selection(p: &crate::model::Plan, id: &str) -> String {
-    let ids: Vec<String> = walk::bodies(p)
-        .iter()
-        .flat_map(|b| {
-            walk::rows(&b.body.items, b.body.numbering)
-                .into_iter()
-                .map(|r| r.item.id.clone())
-                .collect::<Vec<_>>()
-        })
+    let ids: Vec<String> = walk::all_rows(p)
+        .into_iter()
+        .map(|(_, r)| r.item.id.clone())
         .collect();
     let pos = ids.iter().position(|x| x == id).unwrap_or(0);
     ids.get(pos.saturating_sub(1)).cloned().unwrap_or_default()

@@ -92,7 +92,8 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 #[allow(clippy::large_enum_variant)] // one per file opened
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
-    Plan(crate::model::Plan),
+    /// A plan, with what restore repaired (Chinese, one line each).
+    Plan(Box<crate::model::Plan>, Vec<String>),
     Failed(String),
 }
 
@@ -112,9 +113,9 @@ pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     let gb = |b: &[u8]| crate::web::decode_gb18030(b);
     Ok(
         match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
-            Ok(crate::parse::Imported::Plan(plan)) => {
-                super::merge::remember_revision(&plan);
-                Opened::Plan(plan)
+            Ok(crate::parse::Imported::Plan(r)) => {
+                super::merge::remember_revision(&r.plan);
+                Opened::Plan(Box::new(r.plan), r.repairs)
             }
             Ok(crate::parse::Imported::Parsed(_)) => Opened::Failed(
                 "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。"

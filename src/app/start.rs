@@ -20,6 +20,25 @@ pub fn open_plan(ui: Ui, editor: Editor, plan: Plan, rev: u64) {
     ui.screen.set(Screen::Edit);
 }
 
+/// The banner text listing what restore repaired in an opened file (None when nothing was).
+pub fn repairs_banner(repairs: &[String]) -> Option<String> {
+    const SHOWN: usize = 20;
+    if repairs.is_empty() {
+        return None;
+    }
+    let mut text = format!(
+        "文件中有 {} 处内容不符合格式，已自动修复（无法识别的原值仍保存在文件中）。请核对：",
+        repairs.len()
+    );
+    for (i, r) in repairs.iter().take(SHOWN).enumerate() {
+        text.push_str(&format!("\n{}. {r}", i + 1));
+    }
+    if repairs.len() > SHOWN {
+        text.push_str(&format!("\n……另有 {} 处。", repairs.len() - SHOWN));
+    }
+    Some(text)
+}
+
 #[component]
 pub fn StartPage() -> impl IntoView {
     let ui = expect_context::<Ui>();
@@ -43,7 +62,11 @@ pub fn StartPage() -> impl IntoView {
                     ui.pending_reply.set(Some(f));
                     ui.screen.set(Screen::Reply);
                 }
-                Ok(super::screens::Opened::Plan(plan)) => {
+                Ok(super::screens::Opened::Plan(plan, repairs)) => {
+                    let plan = *plan;
+                    if let Some(text) = repairs_banner(&repairs) {
+                        ui.banner("repair", text);
+                    }
                     if storage::current_rev(&plan.id) > 0 {
                         pending.set(Some(plan));
                     } else {

@@ -45,7 +45,7 @@ pub fn YearlyPage() -> impl IntoView {
         let gb = |b: &[u8]| crate::web::decode_gb18030(b);
         match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
             Ok(crate::parse::Imported::Parsed(p)) => run(p.plan),
-            Ok(crate::parse::Imported::Plan(p)) => run(p),
+            Ok(crate::parse::Imported::Plan(r)) => run(r.plan),
             Err(e) => error.set(format!("无法读取“{name}”：{e}")),
         }
     };

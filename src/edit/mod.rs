@@ -12,108 +12,15 @@ pub mod localize;
 pub mod units;
 pub mod year;
 
-use crate::model::{Body, IdGen, Item, Origin, OriginStatus, Plan, Task};
+use crate::model::{IdGen, Item, Origin, OriginStatus, Plan, Task};
 
 pub use history::History;
 
-/// Which list of items an id lives in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Container {
-    Main,
-    Attachment(usize),
-    /// A task table of the main body (attachment 0) or of attachment N.
-    Table(usize, usize),
-}
+pub use crate::model::lists::{item, item_mut, list_mut, locate, ListId, Loc};
 
-/// Where an item is: its list and the index path down the tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loc {
-    pub container: Container,
-    pub path: Vec<usize>,
-}
-
-fn body_mut(plan: &mut Plan, n: usize) -> Option<&mut Body> {
-    if n == 0 {
-        Some(&mut plan.body)
-    } else {
-        plan.attachments.get_mut(n - 1).map(|a| &mut a.body)
-    }
-}
-
-/// The top-level list of a container.
-pub fn list_mut(plan: &mut Plan, c: Container) -> Option<&mut Vec<Item>> {
-    match c {
-        Container::Main => Some(&mut plan.body.items),
-        Container::Attachment(i) => plan.attachments.get_mut(i).map(|a| &mut a.body.items),
-        Container::Table(b, t) => body_mut(plan, b)?.tables.get_mut(t).map(|t| &mut t.items),
-    }
-}
-
-fn find_path(items: &[Item], id: &str, path: &mut Vec<usize>) -> bool {
-    for (i, item) in items.iter().enumerate() {
-        path.push(i);
-        if item.id == id || find_path(&item.children, id, path) {
-            return true;
-        }
-        path.pop();
-    }
-    false
-}
-
-/// Find an item anywhere in the plan.
-pub fn locate(plan: &Plan, id: &str) -> Option<Loc> {
-    let mut containers = vec![(Container::Main, &plan.body.items)];
-    for (i, a) in plan.attachments.iter().enumerate() {
-        containers.push((Container::Attachment(i), &a.body.items));
-    }
-    let mut bodies = vec![&plan.body];
-    bodies.extend(plan.attachments.iter().map(|a| &a.body));
-    for (b, body) in bodies.into_iter().enumerate() {
-        for (t, table) in body.tables.iter().enumerate() {
-            containers.push((Container::Table(b, t), &table.items));
-        }
-    }
-    for (container, items) in containers {
-        let mut path = Vec::new();
-        if find_path(items, id, &mut path) {
-            return Some(Loc { container, path });
-        }
-    }
-    None
-}
-
-/// The sibling list holding the item at `loc`, and the item's index in it.
+/// The sibling list holding the existing item at `loc`, and the item's index in it.
 fn siblings_mut<'a>(plan: &'a mut Plan, loc: &Loc) -> Option<(&'a mut Vec<Item>, usize)> {
-    let (last, parents) = loc.path.split_last()?;
-    let mut list = list_mut(plan, loc.container)?;
-    for &i in parents {
-        list = &mut list.get_mut(i)?.children;
-    }
-    (*last < list.len()).then_some((list, *last))
-}
-
-pub fn item_mut<'a>(plan: &'a mut Plan, id: &str) -> Option<&'a mut Item> {
-    let loc = locate(plan, id)?;
-    let (list, i) = siblings_mut(plan, &loc)?;
-    list.get_mut(i)
-}
-
-pub fn item<'a>(plan: &'a Plan, id: &str) -> Option<&'a Item> {
-    fn go<'a>(items: &'a [Item], id: &str) -> Option<&'a Item> {
-        items.iter().find_map(|i| {
-            if i.id == id {
-                Some(i)
-            } else {
-                go(&i.children, id)
-            }
-        })
-    }
-    let mut lists: Vec<&[Item]> = vec![&plan.body.items];
-    lists.extend(plan.attachments.iter().map(|a| a.body.items.as_slice()));
-    for b in std::iter::once(&plan.body).chain(plan.attachments.iter().map(|a| &a.body)) {
-        lists.extend(b.tables.iter().map(|t| t.items.as_slice()));
-    }
-    lists.into_iter().find_map(|l| go(l, id))
+    crate::model::lists::siblings_mut(plan, loc).filter(|(list, i)| *i < list.len())
 }
 
 /// An item taken from the template and now edited becomes 修改.
@@ -193,7 +100,7 @@ pub fn add_child(plan: &mut Plan, id: &str, ids: &mut IdGen) -> Option<String> {
 }
 
 /// Append a new top-level item to a container (for an empty plan). Returns its id.
-pub fn add_top(plan: &mut Plan, c: Container, level: u8, ids: &mut IdGen) -> Option<String> {
+pub fn add_top(plan: &mut Plan, c: ListId, level: u8, ids: &mut IdGen) -> Option<String> {
     let item = new_item(ids, level, level >= 3);
     let new_id = item.id.clone();
     list_mut(plan, c)?.push(item);
@@ -202,9 +109,7 @@ pub fn add_top(plan: &mut Plan, c: Container, level: u8, ids: &mut IdGen) -> Opt
 
 /// Remove an item (and its children). Returns it.
 pub fn delete(plan: &mut Plan, id: &str) -> Option<Item> {
-    let loc = locate(plan, id)?;
-    let (list, i) = siblings_mut(plan, &loc)?;
-    Some(list.remove(i))
+    crate::model::lists::remove(plan, &locate(plan, id)?)
 }
 
 /// Move among siblings by one place; false at either end.
@@ -271,7 +176,7 @@ pub fn outdent(plan: &mut Plan, id: &str) -> bool {
         return false;
     }
     let parent_loc = Loc {
-        container: loc.container,
+        list: loc.list,
         path: loc.path[..loc.path.len() - 1].to_vec(),
     };
     let Some((parents, p)) = siblings_mut(plan, &parent_loc) else {

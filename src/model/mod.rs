@@ -6,6 +6,7 @@
 //! Depends on nothing web: no leptos, web-sys or gloo.
 
 pub mod ids;
+pub mod lists;
 pub mod numbering;
 pub mod units;
 pub mod walk;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub use ids::IdGen;
+pub use lists::{ItemList, ListId, Loc};
 pub use numbering::NumberingStyle;
 pub use units::{Convention, Registry, Unit, UnitIndex, UnitKind};
 

@@ -6,7 +6,7 @@
 //! Deliberately does not change the tree (edit operations live elsewhere).
 
 use super::numbering::{Numberer, NumberingStyle};
-use super::{Body, Item, OriginStatus, Plan};
+use super::{Body, Item, ItemList, OriginStatus, Plan};
 
 /// Whether the item itself is marked 不适用 (it and its children leave the document).
 pub fn not_applicable(item: &Item) -> bool {
@@ -98,7 +98,7 @@ pub fn bodies(plan: &Plan) -> Vec<BodyRef<'_>> {
     out
 }
 
-/// Visit every item of the plan (bodies and their tables), mutably.
+/// Visit every item of the plan (bodies and their tables, see [`super::lists`]), mutably.
 pub fn for_each_item_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Item)) {
     fn go(items: &mut [Item], f: &mut dyn FnMut(&mut Item)) {
         for item in items {
@@ -106,19 +106,12 @@ pub fn for_each_item_mut(plan: &mut Plan, f: &mut dyn FnMut(&mut Item)) {
             go(&mut item.children, f);
         }
     }
-    let body_mut = |b: &mut Body, f: &mut dyn FnMut(&mut Item)| {
-        go(&mut b.items, f);
-        for t in &mut b.tables {
-            go(&mut t.items, f);
-        }
-    };
-    body_mut(&mut plan.body, f);
-    for a in &mut plan.attachments {
-        body_mut(&mut a.body, f);
+    for (_, items) in super::lists::lists_mut(plan) {
+        go(items, f);
     }
 }
 
-/// Visit every item of the plan (bodies and their tables).
+/// Visit every item of the plan (bodies and their tables, see [`super::lists`]).
 pub fn for_each_item(plan: &Plan, f: &mut dyn FnMut(&Item)) {
     fn go(items: &[Item], f: &mut dyn FnMut(&Item)) {
         for item in items {
@@ -126,11 +119,8 @@ pub fn for_each_item(plan: &Plan, f: &mut dyn FnMut(&Item)) {
             go(&item.children, f);
         }
     }
-    for b in bodies(plan) {
-        go(&b.body.items, f);
-        for t in &b.body.tables {
-            go(&t.items, f);
-        }
+    for l in super::lists::lists(plan) {
+        go(l.items, f);
     }
 }
 
@@ -150,6 +140,15 @@ pub fn exported_task_count(plan: &Plan) -> usize {
         }
     }
     n
+}
+
+/// Every row of every list of the plan (bodies and their tables) in document order, each with
+/// its list.
+pub fn all_rows(plan: &Plan) -> Vec<(ItemList<'_>, Row<'_>)> {
+    super::lists::lists(plan)
+        .into_iter()
+        .flat_map(|l| rows(l.items, l.numbering).into_iter().map(move |r| (l, r)))
+        .collect()
 }
 
 /// Number of tasks in the plan, tables included.

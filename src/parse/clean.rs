@@ -23,6 +23,14 @@ pub struct Cleaned {
 /// Split into lines and clean each one. Blank lines are kept as empty text.
 pub fn clean(input: &str) -> Cleaned {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Line ends: CRLF (Windows), LF, and a lone CR (old Mac, some exports) all end a line.
+    let unified;
+    let input = if input.contains('\r') {
+        unified = input.replace("\r\n", "\n").replace('\r', "\n");
+        unified.as_str()
+    } else {
+        input
+    };
     let mut out = Cleaned::default();
     let mut in_front_matter = false;
     for (i, raw) in input.split('\n').enumerate() {
@@ -199,6 +207,13 @@ mod tests {
         assert_eq!(c.lines[1].text, "1．推行");
         assert!(c.lines[1].tab_led);
         assert_eq!(c.lines[0].no, 1);
+    }
+
+    #[test]
+    fn a_lone_cr_ends_a_line() {
+        let c = clean("一、总体要求\r（一）强化责任\r\n1．推行\r");
+        let texts: Vec<&str> = c.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[..3], ["一、总体要求", "（一）强化责任", "1．推行"]);
     }
 
     #[test]

@@ -89,8 +89,8 @@ impl std::error::Error for ImportError {}
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
     Parsed(Parsed),
-    /// A Yaodian plan file, restored.
-    Plan(Plan),
+    /// A Yaodian plan file, restored (with the repairs to show, if any).
+    Plan(crate::format::Restored),
 }
 
 /// Parse pasted or decoded text. Callers with text from a user go through `parse_pasted`,
@@ -330,7 +330,9 @@ pub fn import_bytes(
         check_blocks(&blocks)?;
         return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
     }
-    let text = decode::decode(bytes, decode_gb).ok_or(ImportError::Binary)?;
+    let decoded = decode::decode_report(bytes, decode_gb).ok_or(ImportError::Binary)?;
+    let text = decoded.text;
+    let mut notes = decoded.warnings;
     if text
         .trim_start_matches('\u{feff}')
         .trim_start()
@@ -343,9 +345,24 @@ pub fn import_bytes(
                 max,
             });
         }
-        return crate::format::restore(&text)
-            .map(Imported::Plan)
-            .map_err(ImportError::Json);
+        use crate::format::RestoreError as E;
+        match crate::format::restore_report(&text) {
+            Ok(r) => return Ok(Imported::Plan(r)),
+            // Text that merely starts with `{` and does not claim to be a plan is a document.
+            Err(E::NotJson { .. } | E::NotAnObject | E::NotAPlan { found: None })
+                if !text.contains(crate::format::FORMAT_TAG) =>
+            {
+                notes.push("内容以“{”开头，但不是要点计划文件，已按文本读取。".into());
+            }
+            Err(e) => return Err(ImportError::Json(e)),
+        }
     }
-    parse_pasted(&text, opts).map(Imported::Parsed)
+    let mut parsed = parse_pasted(&text, opts)?;
+    for n in notes.into_iter().rev() {
+        parsed
+            .report
+            .warnings
+            .insert(0, report::Note { line: 0, text: n });
+    }
+    Ok(Imported::Parsed(parsed))
 }

@@ -5,7 +5,8 @@
 //! changed on both sides, or an item deleted on one side and edited on the other, is a
 //! conflict the user decides. Deliberately keeps "ours" wherever nothing says otherwise.
 
-use crate::edit::{self, Container};
+use crate::edit;
+use crate::model::lists::{self, ListId};
 use crate::model::{walk, Item, Origin, Plan, Revision, Task};
 use std::collections::{HashMap, HashSet};
 
@@ -92,7 +93,8 @@ pub enum Conflict {
         item: String,
         theirs_deleted: bool,
         kept: Box<Item>,
-        anchor: Option<String>,
+        /// Where the kept item stood (for putting it back).
+        anchor: Anchor,
     },
 }
 
@@ -112,15 +114,21 @@ pub struct Merged {
     their_values: HashMap<(String, u8), Item>,
 }
 
+/// Where an item stands in a copy: its list, its parent and the sibling before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub list: ListId,
+    pub parent: Option<String>,
+    pub prev: Option<String>,
+}
+
 struct Info {
     item: Item,
-    container: Container,
-    parent: Option<String>,
-    prev: Option<String>,
+    at: Anchor,
 }
 
 fn index(plan: &Plan) -> HashMap<String, Info> {
-    fn go(items: &[Item], c: Container, parent: Option<&str>, out: &mut HashMap<String, Info>) {
+    fn go(items: &[Item], c: ListId, parent: Option<&str>, out: &mut HashMap<String, Info>) {
         let mut prev: Option<String> = None;
         for i in items {
             out.insert(
@@ -130,9 +138,11 @@ fn index(plan: &Plan) -> HashMap<String, Info> {
                         children: Vec::new(),
                         ..i.clone()
                     },
-                    container: c,
-                    parent: parent.map(str::to_string),
-                    prev: prev.clone(),
+                    at: Anchor {
+                        list: c,
+                        parent: parent.map(str::to_string),
+                        prev: prev.clone(),
+                    },
                 },
             );
             go(&i.children, c, Some(&i.id), out);
@@ -140,9 +150,8 @@ fn index(plan: &Plan) -> HashMap<String, Info> {
         }
     }
     let mut out = HashMap::new();
-    go(&plan.body.items, Container::Main, None, &mut out);
-    for (n, a) in plan.attachments.iter().enumerate() {
-        go(&a.body.items, Container::Attachment(n), None, &mut out);
+    for l in lists::lists(plan) {
+        go(l.items, l.id, None, &mut out);
     }
     out
 }
@@ -166,33 +175,16 @@ fn set_field(i: &mut Item, f: Field, from: &Item) {
 }
 
 /// Put `item` where it stands in the other copy: after `prev`, else first under `parent`,
-/// else at the end of its list.
-fn place(
-    plan: &mut Plan,
-    item: Item,
-    container: Container,
-    parent: Option<&str>,
-    prev: Option<&str>,
-) {
-    if let Some(loc) = prev.and_then(|p| edit::locate(plan, p)) {
-        if let Some((last, parents)) = loc.path.split_last() {
-            let mut list = edit::list_mut(plan, loc.container).expect("located");
-            for &k in parents {
-                list = &mut list[k].children;
-            }
-            list.insert(last + 1, item);
-            return;
-        }
-    }
-    if let Some(p) = parent.and_then(|p| edit::item_mut(plan, p)) {
-        p.children.insert(0, item);
-        return;
-    }
-    if let Some(list) = edit::list_mut(plan, container) {
-        list.push(item);
-    } else {
-        plan.body.items.push(item);
-    }
+/// else at the end of its list (else at the end of the main body).
+fn place(plan: &mut Plan, item: Item, at: &Anchor) {
+    let places = [
+        at.prev.as_deref().and_then(|p| lists::after(plan, p)),
+        at.parent
+            .as_deref()
+            .and_then(|p| lists::first_child(plan, p)),
+        lists::end_of(plan, at.list),
+    ];
+    lists::insert_at_first(plan, &places, item);
 }
 
 fn excerpt(i: &Item) -> String {
@@ -224,13 +216,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
         match (b.get(id), o.get(id)) {
             (None, None) => {
                 // Children come one by one, in order, after their parent.
-                place(
-                    &mut plan,
-                    ti.item.clone(),
-                    ti.container,
-                    ti.parent.as_deref(),
-                    ti.prev.as_deref(),
-                );
+                place(&mut plan, ti.item.clone(), &ti.at);
                 applied.push(format!("{who}新增：{}", excerpt(&ti.item)));
             }
             (Some(bi), None) => {
@@ -245,7 +231,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
                         item: id.clone(),
                         theirs_deleted: false,
                         kept: Box::new(full),
-                        anchor: ti.prev.clone().or(ti.parent.clone()),
+                        anchor: ti.at.clone(),
                     });
                 }
             }
@@ -282,7 +268,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
                 item: id.clone(),
                 theirs_deleted: true,
                 kept: Box::new(oi.item.clone()),
-                anchor: None,
+                anchor: oi.at.clone(),
             });
         } else {
             edit::delete(&mut plan, id);
@@ -416,7 +402,7 @@ pub fn resolve(m: &mut Merged, n: usize, choice: Choice) {
             },
             Choice::Theirs,
         ) => {
-            place(&mut m.plan, *kept, Container::Main, None, anchor.as_deref());
+            place(&mut m.plan, *kept, &anchor);
         }
         (_, Choice::Ours) => {}
     }

@@ -6,6 +6,7 @@
 
 use super::similarity::{assign, Entry, Pair};
 use crate::compare::{diff, Piece};
+use crate::model::lists::lists;
 use crate::model::{walk, Plan};
 use std::collections::HashMap;
 
@@ -52,14 +53,10 @@ pub(crate) struct Flat {
 
 fn flatten(p: &Plan) -> Vec<Flat> {
     let mut out = Vec::new();
-    for b in walk::bodies(p) {
-        let prefix = if b.attachment == 0 {
-            String::new()
-        } else {
-            format!("附件{} ", b.attachment)
-        };
+    for l in lists(p) {
+        let prefix = l.place_prefix();
         let mut heads: Vec<String> = Vec::new();
-        for r in walk::rows(&b.body.items, b.body.numbering) {
+        for r in walk::rows(l.items, l.numbering) {
             heads.truncate(r.depth - 1);
             let text = r.item.full_text();
             if !text.trim().is_empty() {

@@ -10,6 +10,7 @@
 use super::templates::compare_templates;
 pub use super::templates::{CityChange, CityChangeKind};
 use crate::edit::{self, draft};
+use crate::model::lists::{self, ListId};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
 
@@ -33,10 +34,12 @@ pub enum Action {
         status: OriginStatus,
         reason: String,
     },
-    /// Insert a district item after the first of `after` that exists (else at the end).
+    /// Insert a district item after the first of `after` that exists (else at the end of the
+    /// list it stood in last year, else at the end of the main body).
     Insert {
         after: Vec<String>,
-        item: Item,
+        list: ListId,
+        item: Box<Item>,
     },
 }
 
@@ -255,7 +258,13 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
     }
     // District-only items, carried after their nearest template-derived predecessor.
     let mut anchors: Vec<String> = Vec::new();
-    for r in walk::rows(&last.body.items, last.body.numbering) {
+    let mut current = None;
+    for (l, r) in walk::all_rows(last) {
+        if current != Some(l.id) {
+            // Each list (body or task table) anchors its own items.
+            current = Some(l.id);
+            anchors.clear();
+        }
         let item = r.item;
         match item.origin.as_ref().and_then(|o| o.template_item.clone()) {
             Some(t) => {
@@ -281,7 +290,8 @@ pub fn propose(last: &Plan, new_city: &Plan, ids: &mut IdGen) -> Result<Yearly, 
                     message,
                     action: Action::Insert {
                         after: anchors.clone(),
-                        item: copy.clone(),
+                        list: l.id,
+                        item: Box::new(copy.clone()),
                     },
                     default_on: true,
                 });
@@ -357,28 +367,18 @@ pub fn apply(y: &Yearly, accepted: &[bool]) -> Plan {
             } => {
                 edit::set_status(&mut plan, item, *status, reason);
             }
-            Action::Insert { after, item } => {
-                let placed = after
-                    .iter()
-                    .find_map(|a| edit::locate(&plan, a))
-                    .and_then(|loc| {
-                        let (last, parents) = loc.path.split_last()?;
-                        let mut list = edit::list_mut(&mut plan, loc.container)?;
-                        for &k in parents {
-                            list = &mut list.get_mut(k)?.children;
-                        }
-                        // A deeper item after a heading goes in as the heading's first child.
-                        let host = &mut list[*last];
-                        if item.level > host.level && host.level > 0 {
-                            host.children.insert(0, item.clone());
-                        } else {
-                            list.insert(*last + 1, item.clone());
-                        }
-                        Some(())
-                    });
-                if placed.is_none() {
-                    plan.body.items.push(item.clone());
-                }
+            Action::Insert { after, list, item } => {
+                // A deeper item after a heading goes in as the heading's first child.
+                let place = after.iter().find_map(|a| {
+                    let host = lists::item(&plan, a)?;
+                    if item.level > host.level && host.level > 0 {
+                        lists::first_child(&plan, a)
+                    } else {
+                        lists::after(&plan, a)
+                    }
+                });
+                let end = lists::end_of(&plan, *list);
+                lists::insert_at_first(&mut plan, &[place, end], (**item).clone());
             }
         }
     }

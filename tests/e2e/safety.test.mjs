@@ -84,6 +84,34 @@ test("an unreadable import: a clear Chinese message, drafts untouched", async ()
   await context.close();
 });
 
+test("a plan file with bad values opens, and every repair is listed in Chinese", async () => {
+  const { page, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
+  const plan = {
+    format: "yaodian-plan", version: 1, id: "p-repair",
+    doc: { year: "2025", title: "2025年修复测试要点" },
+    body: { numbering: "zigzag", items: [
+      { id: "a", level: 1, title: "总体要求" },
+      { id: "a", level: 300, title: "主要任务", futureField: { kept: true } },
+    ] },
+  };
+  await page.getByTestId("open-json-input").setInputFiles({ name: "手改过.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(plan)) });
+  const banner = page.getByTestId("banner").filter({ hasText: "已自动修复" });
+  await banner.waitFor();
+  const text = await banner.textContent();
+  assert.match(text, /文件中有 4 处内容不符合格式/);
+  assert.match(text, /文件信息的“年份”原为“2025”，已改为2025/);
+  assert.match(text, /“层级”原为300，已改为5/);
+  assert.match(text, /“编号方式”的值“zigzag”无法识别/);
+  assert.match(text, /后面的“主要任务”已改用新编号/);
+  assert.doesNotMatch(text, /invalid|expected/);
+  // The plan is open with both items, each editable on its own.
+  await page.getByTestId("outline-editor").waitFor();
+  assert.equal(await page.getByTestId("edit-row").count(), 2);
+  await page.screenshot({ path: screenshotPath("restore-repairs") });
+  await context.close();
+});
+
 test("a corrupt stored draft is backed up, explained, and the other drafts still load", async () => {
   const { page, context } = await openDraft(env);
   await page.waitForTimeout(500);

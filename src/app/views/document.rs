@@ -23,10 +23,35 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
             (class, head, tail)
         })
         .collect();
+    // The body's task tables, as the .docx export writes them: caption, then one row a task.
+    let tables: Vec<(String, Vec<render::TaskRow>)> = body
+        .tables
+        .iter()
+        .map(|t| {
+            let rows = render::rows_of(plan, &t.items, t.numbering, "");
+            (t.caption.clone(), rows)
+        })
+        .collect();
     view! {
         {preface.into_iter().map(|p| view! { <p class="p">{p}</p> }).collect_view()}
         {paras.into_iter().map(|(class, head, tail)| view! {
             <p class=class><span class="head">{head}</span>{tail}</p>
+        }).collect_view()}
+        {tables.into_iter().map(|(caption, rows)| view! {
+            <p class="p h1 table-caption">{caption}</p>
+            <table class="doc-table" data-testid="document-table">
+                <tr><th>"序号"</th><th>"重点任务"</th><th>"责任单位"</th><th>"完成时限"</th></tr>
+                {rows.into_iter().map(|r| {
+                    let units = if r.coop.is_empty() {
+                        r.lead.join("、")
+                    } else {
+                        format!("牵头：{}；配合：{}", r.lead.join("、"), r.coop.join("、"))
+                    };
+                    view! {
+                        <tr><td>{r.number}</td><td>{r.title}</td><td>{units}</td><td>{r.deadline}</td></tr>
+                    }
+                }).collect_view()}
+            </table>
         }).collect_view()}
     }
 }

@@ -4,6 +4,9 @@
 //! versions, the clear errors for files that are not plans or come from a newer version, and
 //! the normalisation every loaded plan gets (missing ids filled, levels clamped). Unknown fields
 //! are kept at every level through the model's `extra` maps.
+//! Restore forgives: a file that does not read as a whole is repaired field by field and item by
+//! item ([`repair`]), duplicate item ids are re-issued ([`ids`]), deeply nested unknown data is
+//! kept verbatim ([`deep`]); every repair is listed in [`Restored::repairs`] for the user.
 //! Deliberately does not own storage or downloads (the web layer) nor parsing documents.
 //!
 //! # The plan file (`.json`)
@@ -128,6 +131,29 @@
 //! "reply": {"decision", "wording", "deadline", "reason", "comment"}}]}]}`. A reply is matched by
 //! `plan_id` and the task `id`; `decision` is free text (同意 / 修改 / 不同意). The .xlsx form has
 //! the same reply columns and the ids in two hidden columns (任务ID, 单位ID).
+//!
+//! ## Restore forgives
+//!
+//! A file that does not read as a whole is not refused: `restore` ([`repair`]) repairs it field
+//! by field and item by item, and lists every repair (in Chinese) for the user:
+//!
+//! - a value of the wrong type is coerced when it can be (`"year": "2025"` → 2025, `"level": 300`
+//!   → 5, a number where text belongs → the text, a single name where a list belongs → a list);
+//! - a `null` is read as "not filled in";
+//! - what cannot be read (an unknown enum value, an item that is not an object, `"task": "x"`) is
+//!   moved, unchanged, under `"_unreadable"` in the object it was in, so it is written back on save;
+//! - duplicate item ids: the first item in document order keeps the id, later copies get new ids;
+//!   a draft item's origin follows the matching copy of a duplicated template id, feedback replies
+//!   stay with the item that keeps the id ([`ids`]);
+//! - unknown data nested deeper than 100 levels is kept as its exact text ([`deep`]) and written
+//!   back unchanged, not called damaged.
+//!
+//! A good file needs no repair, and `save(restore(file)) == file` byte for byte.
+
+pub mod deep;
+pub mod ids;
+pub mod repair;
+
 use crate::model::{walk, IdGen, Plan};
 use serde::Serialize;
 use serde_json::Value;
@@ -155,8 +181,8 @@ pub enum RestoreError {
     TooNew {
         version: u64,
     },
-    /// A field has the wrong shape; `line`/`column` locate it in the file (0 when the file
-    /// was migrated from an older version first, so positions would not match).
+    /// The plan could not be read even after repair; `line`/`column` locate the problem
+    /// when known (0 otherwise). `detail` is Chinese.
     Invalid {
         line: usize,
         column: usize,
@@ -219,7 +245,7 @@ pub fn save(plan: &Plan) -> String {
         plan,
     };
     // Serialising plain data with string keys cannot fail.
-    serde_json::to_string_pretty(&env).unwrap_or_default()
+    deep::unwrap(serde_json::to_string_pretty(&env).unwrap_or_default())
 }
 
 /// Compact variant for autosave, where size matters more than readability.
@@ -229,20 +255,36 @@ pub fn save_compact(plan: &Plan) -> String {
         version: CURRENT_VERSION,
         plan,
     };
-    serde_json::to_string(&env).unwrap_or_default()
+    deep::unwrap(serde_json::to_string(&env).unwrap_or_default())
 }
 
 /// Migrations from version N to N+1, indexed by N-1. Version 1 is the first published format,
 /// so the list is empty; a future version 2 appends `v1_to_v2` here.
 const MIGRATIONS: &[fn(&mut serde_json::Map<String, Value>)] = &[];
 
+/// A restored plan and what had to be repaired to read it (Chinese, one line each; empty for a
+/// good file).
+#[derive(Debug, Clone)]
+pub struct Restored {
+    pub plan: Plan,
+    pub repairs: Vec<String>,
+}
+
 /// Read any JSON input into a plan: check the tag, migrate, fill defaults, keep unknown fields.
 pub fn restore(input: &str) -> Result<Plan, RestoreError> {
+    restore_report(input).map(|r| r.plan)
+}
+
+/// [`restore`], with the list of repairs to show the user.
+pub fn restore_report(input: &str) -> Result<Restored, RestoreError> {
     let input = input.trim_start_matches('\u{feff}');
     if input.trim().is_empty() {
         return Err(RestoreError::Empty);
     }
-    let value: Value = serde_json::from_str(input).map_err(|e| RestoreError::NotJson {
+    // Unknown data nested deeper than the parser's limit is kept verbatim (see `deep`).
+    let shallow = deep::wrap(input);
+    let text = shallow.as_deref().unwrap_or(input);
+    let value: Value = serde_json::from_str(text).map_err(|e| RestoreError::NotJson {
         line: e.line(),
         column: e.column(),
     })?;
@@ -254,8 +296,13 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
         Some(Value::String(tag)) => return Err(RestoreError::NotAPlan { found: Some(tag) }),
         _ => return Err(RestoreError::NotAPlan { found: None }),
     }
+    let mut repairs = Vec::new();
     let version = match map.remove("version") {
         None => 1,
+        Some(Value::String(s)) if s.trim().parse::<u64>().is_ok_and(|v| v >= 1) => {
+            repairs.push(format!("格式版本写成了文字“{s}”，已按数字读取。"));
+            s.trim().parse().unwrap_or(1)
+        }
         Some(v) => v
             .as_u64()
             .filter(|v| *v >= 1)
@@ -264,25 +311,36 @@ pub fn restore(input: &str) -> Result<Plan, RestoreError> {
     if version > CURRENT_VERSION {
         return Err(RestoreError::TooNew { version });
     }
-    // The typed read works on text, so an error can point at its line in the user's file. An
-    // older file is migrated as a value first and read from that value's text.
-    let migrated = (version < CURRENT_VERSION).then(|| {
-        for step in MIGRATIONS.iter().skip(version as usize - 1) {
-            step(&mut map);
+    let migrated = version < CURRENT_VERSION;
+    for step in MIGRATIONS.iter().skip(version as usize - 1) {
+        step(&mut map);
+    }
+    // A good current file reads straight from its text; anything else from the value.
+    let direct = if migrated || shallow.is_some() {
+        serde_json::from_str::<Plan>(&Value::Object(map.clone()).to_string()).ok()
+    } else {
+        serde_json::from_str::<Plan>(input).ok()
+    };
+    let mut plan = match direct {
+        Some(p) => p,
+        None => {
+            repair::plan(&mut map, &mut repairs);
+            let text = Value::Object(map).to_string();
+            serde_json::from_str::<Plan>(&text).map_err(|_| RestoreError::Invalid {
+                line: 0,
+                column: 0,
+                detail: "修复后仍无法读取".into(),
+            })?
         }
-        Value::Object(map).to_string()
-    });
-    let text = migrated.as_deref().unwrap_or(input);
-    let mut plan: Plan = serde_json::from_str(text).map_err(|e| RestoreError::Invalid {
-        line: if migrated.is_some() { 0 } else { e.line() },
-        column: e.column(),
-        detail: e.to_string(),
-    })?;
+    };
     // The envelope's own fields are not part of the plan.
     plan.extra.remove("format");
     plan.extra.remove("version");
-    normalize(&mut plan, input.as_bytes());
-    Ok(plan)
+    let mut ids = IdGen::from_content(input.as_bytes(), 0x5eed);
+    ids::report_levels(&plan, &mut repairs);
+    normalize_with(&mut plan, &mut ids);
+    ids::dedupe(&mut plan, &mut ids, &mut repairs);
+    Ok(Restored { plan, repairs })
 }
 
 /// Make a loaded plan safe to edit: every plan, item, table and unit has an id, levels are 0..=5.
@@ -328,76 +386,4 @@ fn normalize_with(plan: &mut Plan, ids: &mut IdGen) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn errors_name_the_problem() {
-        assert_eq!(restore(""), Err(RestoreError::Empty));
-        assert!(matches!(
-            restore("{\"format\":"),
-            Err(RestoreError::NotJson { .. })
-        ));
-        assert_eq!(restore("[1,2]"), Err(RestoreError::NotAnObject));
-        assert_eq!(
-            restore(r#"{"type":"excalidraw"}"#),
-            Err(RestoreError::NotAPlan { found: None })
-        );
-        assert_eq!(
-            restore(r#"{"format":"excalidraw"}"#),
-            Err(RestoreError::NotAPlan {
-                found: Some("excalidraw".into())
-            })
-        );
-        assert_eq!(
-            restore(r#"{"format":"yaodian-plan","version":7}"#),
-            Err(RestoreError::TooNew { version: 7 })
-        );
-        assert_eq!(
-            restore(r#"{"format":"yaodian-plan","version":"x"}"#),
-            Err(RestoreError::BadVersion)
-        );
-        let err =
-            restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":5}]}}"#)
-                .unwrap_err();
-        match &err {
-            RestoreError::Invalid { line, detail, .. } => {
-                assert_eq!(*line, 1);
-                assert!(detail.contains("invalid type"), "{detail}");
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(err.to_string().contains("第 1 行"), "{err}");
-    }
-
-    #[test]
-    fn minimal_file_gets_defaults_and_ids() {
-        let plan = restore(r#"{"format":"yaodian-plan","version":1,"body":{"items":[{"title":"总体要求","level":9}]}}"#)
-            .unwrap();
-        assert!(!plan.id.is_empty());
-        assert_eq!(plan.body.items[0].level, 5);
-        assert!(!plan.body.items[0].id.is_empty());
-    }
-
-    #[test]
-    fn unknown_fields_survive_at_every_level() {
-        let input = r#"{"format":"yaodian-plan","version":1,"id":"p1","futureTop":{"a":[1,2.5,"x"]},
-            "doc":{"title":"T","futureDoc":true},
-            "body":{"items":[{"id":"i1","level":1,"numbered":true,"title":"A","futureItem":"keep",
-              "task":{"lead":[],"futureTask":1}}]},
-            "units":{"units":[{"id":"u1","name":"应急局","futureUnit":null}]}}"#;
-        let plan = restore(input).unwrap();
-        let saved = save(&plan);
-        for key in [
-            "futureTop",
-            "futureDoc",
-            "futureItem",
-            "futureTask",
-            "futureUnit",
-        ] {
-            assert!(saved.contains(key), "{key} lost");
-        }
-        let again = save(&restore(&saved).unwrap());
-        assert_eq!(saved, again, "restore+save must be byte-identical");
-    }
-}
+mod tests;
