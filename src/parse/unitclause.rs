@@ -166,22 +166,29 @@ fn group_names(group: &str) -> Vec<String> {
     parts
 }
 
+/// A name without its generic wording: `应急局等有关单位` → (`应急局`, `等有关单位`); a name that
+/// is generic as a whole (`有关单位`) → (``, `有关单位`).
+pub fn strip_generic(name: &str) -> (String, Option<String>) {
+    let name = name.trim_end_matches(['。', '；', ';']).trim();
+    if GENERIC_WHOLE.contains(&name) {
+        return (String::new(), Some(name.to_string()));
+    }
+    match GENERIC_SUFFIXES.iter().find(|s| name.ends_with(*s)) {
+        Some(suffix) => (
+            name[..name.len() - suffix.len()].trim().to_string(),
+            Some((*suffix).to_string()),
+        ),
+        None => (name.to_string(), None),
+    }
+}
+
 /// Move generic wording out of names: `应急局等有关单位` → `应急局` + `等有关单位`.
 fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<String>) {
     for name in names {
-        let name = name.trim_end_matches(['。', '；', ';']).trim().to_string();
-        if GENERIC_WHOLE.contains(&name.as_str()) {
-            generic.push(name);
-            continue;
-        }
-        let mut base = name.as_str();
-        if let Some(suffix) = GENERIC_SUFFIXES.iter().find(|s| base.ends_with(*s)) {
-            generic.push((*suffix).to_string());
-            base = &base[..base.len() - suffix.len()];
-        }
-        let base = base.trim();
-        if !base.is_empty() && !into.iter().any(|n| n == base) {
-            into.push(base.to_string());
+        let (base, suffix) = strip_generic(&name);
+        generic.extend(suffix);
+        if !base.is_empty() && !into.iter().any(|n| *n == base) {
+            into.push(base);
         }
     }
 }
