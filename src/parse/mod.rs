@@ -6,10 +6,14 @@
 //! bytes, and a GB18030 decoder (TextDecoder in the browser, encoding_rs natively).
 
 pub mod blocks;
+pub mod cells;
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod fold;
 pub mod front;
+pub mod frontlines;
+pub mod furniture;
 pub mod markers;
 pub mod report;
 pub mod structure;
@@ -84,16 +88,19 @@ pub enum Imported {
 
 /// Parse pasted or decoded text.
 pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
-    let cleaned = clean::clean(text);
+    let mut cleaned = clean::clean(text);
+    cut_trailer(&mut cleaned);
     let mut warnings = Vec::new();
     let blocks = blocks::to_blocks(&cleaned.lines, &mut warnings);
     let mut parsed = parse_blocks(blocks, opts, "文本");
     let report = &mut parsed.report;
-    report.removed = cleaned
-        .removed
-        .into_iter()
-        .map(|(line, text)| report::Note { line, text })
-        .collect();
+    report.removed.extend(
+        cleaned
+            .removed
+            .into_iter()
+            .map(|(line, text)| report::Note { line, text }),
+    );
+    crate::order::sort_by_key(&mut report.removed, |n| n.line);
     for (line, text) in warnings {
         report.warn(line, text);
     }
@@ -101,8 +108,38 @@ pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
     parsed
 }
 
+/// Text after the document (相关解读, 附件下载, footers) goes, from the first such line after
+/// the body has begun; the lines are reported as removed.
+fn cut_trailer(cleaned: &mut clean::Cleaned) {
+    let mut body_seen = false;
+    let at = cleaned.lines.iter().position(|l| {
+        if body_seen && furniture::is_trailer(&l.text) {
+            return true;
+        }
+        body_seen |= markers::split_marker(&l.text).is_some() || l.text.chars().count() > 100;
+        false
+    });
+    if let Some(at) = at {
+        let rest = cleaned.lines.split_off(at);
+        cleaned.removed.extend(
+            rest.into_iter()
+                .filter(|l| !l.text.is_empty())
+                .map(|l| (l.no, l.text)),
+        );
+    }
+}
+
+/// A table a website lays its page out with: the 信息公开 metadata (索引号 | … | 文号 | …) or
+/// rows of empty cells. Never a task table.
+fn is_layout_table(rows: &[Vec<String>]) -> bool {
+    let empty = rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
+    let metadata = rows.iter().take(3).any(|r| furniture::is_metadata_row(r))
+        && !rows.first().is_some_and(|h| table::has_task_columns(h));
+    empty || metadata
+}
+
 /// Parse blocks (from text or from a .docx) into a plan.
-pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
+pub fn parse_blocks(blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
     let mut plan = Plan {
         convention: opts.convention,
         ..Plan::default()
@@ -119,6 +156,35 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
         resolved: HashMap::new(),
     };
     plan.id = ctx.ids.next('p');
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match b {
+            Block::Table {
+                line,
+                rows,
+                caption,
+            } if is_layout_table(&rows) => {
+                let text = rows
+                    .iter()
+                    .map(|r| r.join(" | "))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                ctx.report.removed.push(report::Note {
+                    line,
+                    text: report::excerpt(&text, 60),
+                });
+                if !caption.is_empty() {
+                    kept.push(Block::Para {
+                        line,
+                        text: caption,
+                        list_level: None,
+                    });
+                }
+            }
+            b => kept.push(b),
+        }
+    }
+    let mut blocks = kept;
     front::take_back(&mut blocks, &mut plan.doc);
     // Split at 附件N lines.
     let mut parts: Vec<(Option<usize>, Vec<Block>)> = vec![(None, Vec::new())];
@@ -132,7 +198,9 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
     }
     let mut listed = Vec::new();
     let (_, main) = parts.remove(0);
-    let start = front::take_front(&main, &mut plan.doc, &mut listed);
+    let mut skipped = Vec::new();
+    let start = front::take_front(&main, &mut plan.doc, &mut listed, &mut skipped);
+    ctx.report.removed.extend(skipped);
     plan.body = structure::build_body(&main[start..], &mut ctx);
     for (n, (line, blocks)) in parts.into_iter().enumerate() {
         let (title, used) = front::take_title(&blocks, 0);

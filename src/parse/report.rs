@@ -31,12 +31,23 @@ pub struct ParseReport {
     pub plain: Vec<Note>,
     /// Lines dropped as website furniture.
     pub removed: Vec<Note>,
+    /// Lines the parser was unsure of: a heading that might be a paragraph, units it could
+    /// not split, a table column it did not understand. The preview marks them for checking.
+    pub guesses: Vec<Note>,
     pub warnings: Vec<Note>,
 }
 
 impl ParseReport {
     pub fn warn(&mut self, line: usize, text: impl Into<String>) {
         self.warnings.push(Note {
+            line,
+            text: text.into(),
+        });
+    }
+
+    /// Mark a line the parser was unsure of.
+    pub fn guess(&mut self, line: usize, text: impl Into<String>) {
+        self.guesses.push(Note {
             line,
             text: text.into(),
         });
