@@ -40,6 +40,7 @@ pub fn clean(input: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut in_front_matter = false;
     let mut spaced_table = false;
+    let mut prev_pipe_row = false;
     for (i, raw) in input.split('\n').enumerate() {
         let no = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -57,7 +58,17 @@ pub fn clean(input: &str) -> Cleaned {
             continue;
         }
         let tab_led = raw.starts_with('\t');
-        let (raw, pipes) = cell_line(raw);
+        let pipe_row = raw.matches(['|', '｜']).count() >= 2
+            && raw.contains(|c: char| !matches!(c, '|' | '｜' | ' ' | '\t'));
+        let wrapped;
+        let (raw, pipes) = if prev_pipe_row && !pipe_row && raw.contains(['|', '｜']) {
+            // A row of a `|` table whose other cells were merged away: still a row.
+            wrapped = format!("|{}|", raw.trim().trim_matches(['|', '｜']));
+            (wrapped.as_str(), 0)
+        } else {
+            cell_line(raw)
+        };
+        prev_pipe_row = pipe_row || (prev_pipe_row && raw.starts_with('|'));
         let text = normalize_line(&strip_pinyin(&strip_markdown(&strip_bookmarks(raw))));
         if is_furniture(&text) || super::furniture::is_nav_bar(raw) {
             out.removed.push((no, text));

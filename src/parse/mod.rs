@@ -7,6 +7,7 @@
 
 pub mod blocks;
 pub mod cells;
+pub mod clauseforms;
 pub mod clean;
 pub mod decode;
 pub mod docx;
@@ -16,6 +17,7 @@ pub mod frontlines;
 pub mod furniture;
 pub mod markers;
 pub mod report;
+pub mod runon;
 pub mod structure;
 pub mod table;
 pub mod unitclause;
@@ -133,7 +135,11 @@ fn cut_trailer(cleaned: &mut clean::Cleaned) {
 /// rows of empty cells. Never a task table.
 fn is_layout_table(rows: &[Vec<String>]) -> bool {
     let empty = rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
-    let metadata = rows.iter().take(3).any(|r| furniture::is_metadata_row(r))
+    let labelled = rows
+        .iter()
+        .filter(|r| furniture::is_metadata_row(r))
+        .count();
+    let metadata = (labelled >= 2 || rows.iter().take(3).any(|r| furniture::is_metadata_row(r)))
         && !rows.first().is_some_and(|h| table::has_task_columns(h));
     empty || metadata
 }
@@ -184,7 +190,7 @@ pub fn parse_blocks(blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Pa
             b => kept.push(b),
         }
     }
-    let mut blocks = kept;
+    let mut blocks = runon::split_run_on(kept);
     front::take_back(&mut blocks, &mut plan.doc);
     // Split at 附件N lines.
     let mut parts: Vec<(Option<usize>, Vec<Block>)> = vec![(None, Vec::new())];
@@ -250,7 +256,7 @@ fn is_attachment_label(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
-/// Year, issuer, promotion of table-only bodies, counts for the report.
+/// Year, issuer, counts for the report.
 fn finish(plan: &mut Plan, ctx: &mut Ctx) {
     let doc = &mut plan.doc;
     doc.year = [&doc.title, &doc.notice_title, &doc.doc_number, &doc.date]
@@ -266,16 +272,6 @@ fn finish(plan: &mut Plan, ctx: &mut Ctx) {
             .unwrap_or_default()
             .to_string()
     };
-    let mut bodies: Vec<&mut crate::model::Body> = vec![&mut plan.body];
-    bodies.extend(plan.attachments.iter_mut().map(|a| &mut a.body));
-    for body in bodies {
-        // A document that is only a task table: its rows are the plan.
-        if body.items.iter().all(|i| i.level == 0) && body.tables.len() == 1 {
-            let t = body.tables.remove(0);
-            body.items.extend(t.items);
-            body.numbering = t.numbering;
-        }
-    }
     let r = &mut ctx.report;
     r.attachments = plan.attachments.len();
     crate::model::walk::for_each_item(plan, &mut |item| {

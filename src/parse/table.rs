@@ -153,14 +153,20 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
     }
     let first = row.first().and_then(|c| level_of(c));
     let start = match first {
-        Some(l) if levels.first() != Some(&Some(l)) => levels
-            .iter()
-            .enumerate()
-            .filter(|(i, lv)| **lv == Some(l) && i + row.len() <= n.max(row.len()))
-            .map(|(i, _)| i)
-            .next_back()
-            .or_else(|| levels.iter().position(|lv| *lv == Some(l)))
-            .unwrap_or(0),
+        Some(l) if levels.first() != Some(&Some(l)) => {
+            // Of the columns whose cells carry this marker level, the one where most of the
+            // row's cells match their column's level (the rightmost on a tie).
+            let fits = |s: usize| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(j, c)| levels.get(s + j).copied().flatten() == level_of(c))
+                    .count()
+            };
+            (0..n)
+                .filter(|&i| levels[i] == Some(l))
+                .max_by_key(|&i| (fits(i), i))
+                .unwrap_or(0)
+        }
         _ if row.len() < n && row.len() > 1 && first.is_none() && levels[0].is_some() => {
             n - row.len()
         }
