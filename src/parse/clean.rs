@@ -126,7 +126,11 @@ fn cell_line(raw: &str) -> (&str, usize) {
 }
 
 fn looks_like_html(s: &str) -> bool {
-    let head = &s[..s.len().min(20_000)];
+    let mut end = s.len().min(20_000);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &s[..end];
     ["</p>", "<br", "</div>", "</td>", "<p>", "<p ", "&nbsp;"]
         .iter()
         .any(|t| head.contains(t))

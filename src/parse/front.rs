@@ -77,7 +77,7 @@ fn notice_title_before(blocks: &[Block], k: usize, doc: &mut DocInfo) -> Option<
             if let Some(prev) = j
                 .checked_sub(1)
                 .and_then(|p| para(blocks, p))
-                .filter(|p| is_issuer(p))
+                .filter(|p| is_issuer(p) || (p.ends_with("关于") && is_title_line(p, 40)))
             {
                 lines.insert(0, prev);
                 first = j - 1;
@@ -87,6 +87,17 @@ fn notice_title_before(blocks: &[Block], k: usize, doc: &mut DocInfo) -> Option<
         if f.contains("关于") || f.contains("印发") {
             break;
         }
+    }
+    // The 发文字号 above the notice title.
+    let above = first.checked_sub(1).and_then(|p| para(blocks, p));
+    if let Some(t) = above.filter(|t| !lines.is_empty() && is_doc_number(t)) {
+        if doc.doc_number.is_empty() {
+            doc.doc_number = t
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .to_string();
+        }
+        first -= 1;
     }
     let joined = lines.concat();
     let f = super::fold::fold(&joined);

@@ -75,12 +75,18 @@ pub fn is_date(t: &str) -> bool {
 
 /// （此件公开发布） / （公开方式：主动公开） / （此件不公开）.
 pub fn is_publish_note(t: &str) -> bool {
+    if t.len() > 60 {
+        return false;
+    }
     let f = fold(t);
     (f.starts_with('（') || f.starts_with('(')) && f.contains("公开") && f.chars().count() <= 20
 }
 
 /// A 主送 line: recipients ending in a colon (`各镇人民政府，各街道办事处，…：`).
 pub fn is_recipients(t: &str) -> bool {
+    if t.len() > 600 {
+        return false;
+    }
     let f = fold(t.trim());
     let n = f.chars().count();
     (f.ends_with('：') || f.ends_with(':'))
@@ -106,6 +112,9 @@ pub fn is_recipients(t: &str) -> bool {
 
 /// A short line naming an organ (a 署名, or the issuer line above a notice title).
 pub fn is_issuer(t: &str) -> bool {
+    if t.len() > 120 {
+        return false;
+    }
     let f = fold(t.trim());
     let n = f.chars().count();
     (3..=40).contains(&n)
@@ -137,6 +146,9 @@ pub fn is_issuer(t: &str) -> bool {
 
 /// Words that make a line a document title (…工作要点, …实施方案, …的通知).
 pub fn is_titled(t: &str) -> bool {
+    if t.len() > 600 {
+        return false;
+    }
     let f = fold(t);
     [
         "要点", "计划", "方案", "安排", "任务", "清单", "意见", "通知", "办法", "规划", "分解",
@@ -148,6 +160,9 @@ pub fn is_titled(t: &str) -> bool {
 
 /// A line a notice title can span (short, no full stop).
 pub fn is_title_line(t: &str, max: usize) -> bool {
+    if t.len() > max * 4 {
+        return false;
+    }
     let n = t.chars().count();
     n > 0
         && n <= max

@@ -116,8 +116,6 @@ const WHOLE: &[&str] = &[
     "信息公开",
     "政府文件",
     "政策文件",
-    "备注",
-    "属性",
     "通知公告",
     "政策法规",
     "分享",
@@ -194,10 +192,23 @@ pub fn is_furniture(t: &str) -> bool {
     if t.is_empty() {
         return false;
     }
+    if t.len() > 800 {
+        // Only the 核心提示 teaser is long; look at the head of a long line only.
+        let mut end = 12;
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        return fold(&t[..end]).starts_with("核心提示")
+            || t.starts_with("<img")
+            || t.starts_with("<!--");
+    }
     let f = fold(t);
     let f = f.as_str();
     let n = f.chars().count();
-    if STARTS.iter().any(|s| f.starts_with(s)) && (n <= 80 || f.starts_with("核心提示")) {
+    let any_length = ["核心提示", "<img", "<!--"]
+        .iter()
+        .any(|s| f.starts_with(s));
+    if STARTS.iter().any(|s| f.starts_with(s)) && (n <= 80 || any_length) {
         return true;
     }
     if WHOLE.contains(&f) {
@@ -229,6 +240,9 @@ fn has_web_date(s: &str) -> bool {
 
 /// The line where the text after the document begins.
 pub fn is_trailer(t: &str) -> bool {
+    if t.len() > 180 {
+        return false;
+    }
     let f = fold(t);
     f.chars().count() <= 60 && TRAILERS.iter().any(|s| f.starts_with(s))
 }

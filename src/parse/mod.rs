@@ -118,7 +118,7 @@ fn cut_trailer(cleaned: &mut clean::Cleaned) {
         if body_seen && furniture::is_trailer(&l.text) {
             return true;
         }
-        body_seen |= markers::split_marker(&l.text).is_some() || l.text.chars().count() > 100;
+        body_seen |= markers::split_marker(&l.text).is_some() || l.text.len() > 300;
         false
     });
     if let Some(at) = at {

@@ -175,6 +175,9 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
     let mut out = vec![String::new(); start];
     out.extend(row);
     out.resize(out.len().max(n), String::new());
+    while out.len() > n && out.last().is_some_and(|c| c.trim().is_empty()) {
+        out.pop();
+    }
     out
 }
 
