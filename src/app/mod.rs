@@ -12,6 +12,7 @@ mod merge;
 mod newdraft;
 mod outline;
 mod problems;
+mod recognized;
 mod registry;
 mod reply;
 mod rows;
