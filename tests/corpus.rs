@@ -191,8 +191,7 @@ fn score(id: &str, exp: &[Line], act: &[Line], diff: bool) -> Score {
                 units(&e.lead) == units(&a.lead) && units(&e.coop) == units(&a.coop)
             });
             s.unit_exact += usize::from(exact);
-            if diff && a.is_some() && !exact {
-                let a = a.expect("checked");
+            if let Some(a) = a.filter(|_| diff && !exact) {
                 println!(
                     "  {id} units  {} {}: want [{}|{}] got [{}|{}]",
                     e.number, e.title, e.lead, e.coop, a.lead, a.coop

@@ -197,6 +197,7 @@ fn csv_has_bom_and_no_live_formulas() {
 }
 
 /// (number, title, text, lead, coop, deadline) of every item of every body and table.
+#[allow(clippy::type_complexity)]
 fn shape(p: &Plan) -> Vec<(String, String, String, Vec<String>, Vec<String>, String)> {
     let mut out = Vec::new();
     let n = |ids: &[String]| {

@@ -10,18 +10,48 @@ use crate::model::{DocInfo, Plan};
 use crate::parse::ParseReport;
 use leptos::prelude::*;
 
-type Field = (&'static str, &'static str, fn(&DocInfo) -> &String, fn(&mut DocInfo, String));
+type Field = (
+    &'static str,
+    &'static str,
+    fn(&DocInfo) -> &String,
+    fn(&mut DocInfo, String),
+);
 
 /// The front-matter fields, in document order: (label, test id, read, write).
 const FIELDS: &[Field] = &[
-    ("发文字号", "front-doc-number", |d| &d.doc_number, |d, v| d.doc_number = v),
-    ("通知标题", "front-notice-title", |d| &d.notice_title, |d, v| d.notice_title = v),
-    ("主送", "front-recipients", |d| &d.recipients, |d, v| d.recipients = v),
-    ("署名", "front-signature", |d| &d.signature, |d, v| d.signature = v),
+    (
+        "发文字号",
+        "front-doc-number",
+        |d| &d.doc_number,
+        |d, v| d.doc_number = v,
+    ),
+    (
+        "通知标题",
+        "front-notice-title",
+        |d| &d.notice_title,
+        |d, v| d.notice_title = v,
+    ),
+    (
+        "主送",
+        "front-recipients",
+        |d| &d.recipients,
+        |d, v| d.recipients = v,
+    ),
+    (
+        "署名",
+        "front-signature",
+        |d| &d.signature,
+        |d, v| d.signature = v,
+    ),
     ("日期", "front-date", |d| &d.date, |d, v| d.date = v),
     ("标题", "front-title", |d| &d.title, |d, v| d.title = v),
     ("抄送", "front-cc", |d| &d.cc, |d, v| d.cc = v),
-    ("印发机关", "front-printer", |d| &d.printer, |d, v| d.printer = v),
+    (
+        "印发机关",
+        "front-printer",
+        |d| &d.printer,
+        |d, v| d.printer = v,
+    ),
 ];
 
 #[component]
@@ -51,7 +81,7 @@ pub fn Recognized(template: RwSignal<Option<Plan>>, report: ParseReport) -> impl
                 <summary>"识别出的文件信息（可直接改正）"</summary>
                 <div class="form">{fields}</div>
             </details>
-            <Show when=move || n_guesses > 0>
+            <Show when={move || n_guesses > 0}>
                 <details open class="warnings guesses" data-testid="parse-guesses">
                     <summary>{format!("需要核对 {n_guesses} 处（识别时拿不准）")}</summary>
                     <ul>{guesses.iter().map(|g| view! {
@@ -59,7 +89,7 @@ pub fn Recognized(template: RwSignal<Option<Plan>>, report: ParseReport) -> impl
                     }).collect_view()}</ul>
                 </details>
             </Show>
-            <Show when=move || n_plain > 0>
+            <Show when={move || n_plain > 0}>
                 <details class="warnings" data-testid="parse-plain">
                     <summary>{format!("按普通段落保留 {n_plain} 段（不列入提纲，文字不丢失）")}</summary>
                     <ul>{plain.iter().map(|g| view! {

@@ -231,7 +231,7 @@ fn push_table(
     warnings: &mut Vec<(usize, String)>,
 ) {
     let n = header.len();
-    if cells.len() % n != 0 {
+    if !cells.len().is_multiple_of(n) {
         warnings.push((
             line,
             format!(

@@ -54,6 +54,17 @@ const UNIT_ENDS: &[&str] = &[
     "管委会",
 ];
 
+/// Whether a token reads as one unit's name (`应消站`, `村(社区)`): ends in an organ word.
+pub fn is_unit_name(token: &str) -> bool {
+    let t = token.trim();
+    let base = match t.find(['(', '（']) {
+        Some(i) if t.ends_with([')', '）']) && i > 0 => &t[..i],
+        _ => t,
+    };
+    base.chars().count() >= 2
+        && (UNIT_ENDS.iter().any(|e| base.ends_with(e)) || base.ends_with('村'))
+}
+
 /// `s` without the role word at its end (牵头, 分工负责 …), and whether it was 牵头.
 pub fn strip_role(s: &str) -> (&str, Option<bool>) {
     let f = fold(s);

@@ -61,6 +61,13 @@ pub fn clean(input: &str) -> Cleaned {
         let pipe_row = raw.matches(['|', '｜']).count() >= 2
             && raw.contains(|c: char| !matches!(c, '|' | '｜' | ' ' | '\t'));
         let wrapped;
+        let joined;
+        let raw = if pipe_row {
+            joined = join_unit_cells(raw);
+            joined.as_str()
+        } else {
+            raw
+        };
         let (raw, pipes) = if prev_pipe_row && !pipe_row && raw.contains(['|', '｜']) {
             // A row of a `|` table whose other cells were merged away: still a row.
             wrapped = format!("|{}|", raw.trim().trim_matches(['|', '｜']));
@@ -102,12 +109,31 @@ fn spaced_cells(raw: &str, table_mode: &mut bool) -> Vec<String> {
     };
     if !*table_mode {
         let n = tokens().count();
-        if n < 3 || n > 16 || !tokens().all(super::table::is_header_word) {
+        if !(3..=16).contains(&n) || !tokens().all(super::table::is_header_word) {
             return Vec::new();
         }
         *table_mode = true;
     }
     tokens().map(normalize_line).collect()
+}
+
+/// In a `|` row, a cell of unit names separated by spaces (`党政办 应消站`) keeps them apart
+/// as `党政办、应消站` (spaces between Chinese characters are removed everywhere else).
+fn join_unit_cells(raw: &str) -> String {
+    raw.split('|')
+        .map(|cell| {
+            let tokens: Vec<&str> = cell
+                .split([' ', '\u{3000}'])
+                .filter(|t| !t.is_empty())
+                .collect();
+            if tokens.len() >= 2 && tokens.iter().all(|t| super::clauseforms::is_unit_name(t)) {
+                format!(" {} ", tokens.join("、"))
+            } else {
+                cell.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// `主要任务 |` → (`主要任务`, 1); `||||` → (``, 4); anything else → (line, 0).
@@ -356,6 +382,29 @@ mod tests {
             "PDCA安全管理LED显示屏"
         );
         assert_eq!(normalize_line("apply the plan"), "apply the plan");
+    }
+
+    #[test]
+    fn web_residue() {
+        assert_eq!(
+            strip_pinyin("印發(fā)《2025年全市安全生產(chǎn)》"),
+            "印發《2025年全市安全生產》"
+        );
+        assert_eq!(
+            strip_pinyin("(一)加强(责任单位:应急局)"),
+            "(一)加强(责任单位:应急局)"
+        );
+        assert_eq!(
+            strip_html("<p>一、总体要求</p><p>1．推行&ldquo;333&rdquo;&nbsp;策略</p>"),
+            "一、总体要求\n1．推行“333” 策略\n"
+        );
+        let c = clean("| 1 | 落实责任 | 党政办 应消站 | 4月 |\n主要任务 |\n||\n");
+        assert_eq!(c.lines[0].text, "| 1 |落实责任|党政办、应消站| 4月|");
+        assert_eq!(
+            (c.lines[1].text.as_str(), c.lines[1].pipes),
+            ("主要任务", 1)
+        );
+        assert_eq!((c.lines[2].text.as_str(), c.lines[2].pipes), ("", 2));
     }
 
     #[test]

@@ -81,6 +81,7 @@ impl std::error::Error for ImportError {}
 
 /// What a file turned out to be.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one value per import, moved once: boxing buys nothing
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
     Parsed(Parsed),

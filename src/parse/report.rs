@@ -77,7 +77,11 @@ impl ParseReport {
         if self.tables > 0 {
             s.push_str(&format!("；任务表 {} 张", self.tables));
         }
-        let under = self.plain.iter().filter(|n| n.text.ends_with("（条目下的正文）")).count();
+        let under = self
+            .plain
+            .iter()
+            .filter(|n| n.text.ends_with("（条目下的正文）"))
+            .count();
         let why = match (under, self.plain.len() - under) {
             (0, 0) => String::new(),
             (u, 0) => format!("（均为条目下的正文 {u} 段）"),

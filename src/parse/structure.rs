@@ -133,7 +133,7 @@ fn looks_like_heading(text: &str) -> bool {
         && !text.ends_with(['，', ','])
         && !text.starts_with("——")
         && !text.starts_with(['（', '('])
-        && !(text.starts_with('“') && !text[3..].contains('”'))
+        && (!text.starts_with('“') || text[3..].contains('”'))
         && !super::frontlines::is_date(text)
         && !super::frontlines::is_doc_number(text)
 }

@@ -89,6 +89,9 @@ const STEMS: &[&str] = &[
 
 /// Whether a cell reads as a column header (known word, or a short phrase ending in one).
 pub fn is_header_word(s: &str) -> bool {
+    if s.len() > 60 {
+        return false;
+    }
     let s: String = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
     if role(&s) != Role::Other {
         return true;

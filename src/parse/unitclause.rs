@@ -193,7 +193,7 @@ fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<Stri
     for name in names {
         let (base, suffix) = strip_generic(&name);
         generic.extend(suffix);
-        if !base.is_empty() && !into.iter().any(|n| *n == base) {
+        if !base.is_empty() && !into.contains(&base) {
             into.push(base);
         }
     }

@@ -86,6 +86,7 @@ fn sheet_rows(xml: &str, shared: &[String]) -> Vec<Vec<String>> {
 }
 
 /// Every sheet of the workbook as (name, rows of cell text).
+#[allow(clippy::type_complexity)]
 pub fn read_sheets(bytes: &[u8]) -> Result<Vec<(String, Vec<Vec<String>>)>, String> {
     let zip = Package::open(bytes)
         .ok_or_else(|| "文件不是完整的 .xlsx（压缩包损坏或被截断）".to_string())?;

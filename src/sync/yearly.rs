@@ -14,6 +14,7 @@ use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     /// Information only (the planner acknowledges it).
     Note,
