@@ -398,7 +398,7 @@ mod tests {
             strip_html("<p>一、总体要求</p><p>1．推行&ldquo;333&rdquo;&nbsp;策略</p>"),
             "一、总体要求\n1．推行“333” 策略\n"
         );
-        let c = clean("| 1 | 落实责任 | 党政办 应消站 | 4月 |\n主要任务 |\n||\n");
+        let c = clean("| 1 | 落实责任 | 党政办 应消站 | 4月 |\n\n主要任务 |\n||\n");
         assert_eq!(c.lines[0].text, "| 1 |落实责任|党政办、应消站| 4月|");
         assert_eq!(
             (c.lines[1].text.as_str(), c.lines[1].pipes),
