@@ -58,7 +58,9 @@ pub fn clean(input: &str) -> Cleaned {
             continue;
         }
         let tab_led = raw.starts_with('\t');
-        let pipe_row = raw.matches(['|', '｜']).count() >= 2
+        let has_pipe = raw.contains(['|', '｜']);
+        let pipe_row = has_pipe
+            && raw.matches(['|', '｜']).count() >= 2
             && raw.contains(|c: char| !matches!(c, '|' | '｜' | ' ' | '\t'));
         let wrapped;
         let joined;
@@ -68,7 +70,9 @@ pub fn clean(input: &str) -> Cleaned {
         } else {
             raw
         };
-        let (raw, pipes) = if prev_pipe_row && !pipe_row && raw.contains(['|', '｜']) {
+        let (raw, pipes) = if !has_pipe {
+            (raw, 0)
+        } else if prev_pipe_row && !pipe_row {
             // A row of a `|` table whose other cells were merged away: still a row.
             wrapped = format!("|{}|", raw.trim().trim_matches(['|', '｜']));
             (wrapped.as_str(), 0)
@@ -77,7 +81,7 @@ pub fn clean(input: &str) -> Cleaned {
         };
         prev_pipe_row = pipe_row || (prev_pipe_row && raw.starts_with('|'));
         let text = normalize_line(&strip_pinyin(&strip_markdown(&strip_bookmarks(raw))));
-        if is_furniture(&text) || super::furniture::is_nav_bar(raw) {
+        if is_furniture(&text) || (raw.len() < 300 && super::furniture::is_nav_bar(raw)) {
             out.removed.push((no, text));
             continue;
         }
@@ -103,6 +107,9 @@ pub fn clean(input: &str) -> Cleaned {
 /// The space-separated cells of a table header line (which starts table mode) or of a line
 /// in table mode.
 fn spaced_cells(raw: &str, table_mode: &mut bool) -> Vec<String> {
+    if raw.len() > 4000 || !raw.contains([' ', '\u{3000}', '\u{a0}']) {
+        return Vec::new();
+    }
     let tokens = || {
         raw.split([' ', '\u{3000}', '\u{a0}'])
             .filter(|t| !t.is_empty())
