@@ -193,7 +193,8 @@ fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<Stri
     for name in names {
         let (base, suffix) = strip_generic(&name);
         generic.extend(suffix);
-        if !base.is_empty() && !into.contains(&base) {
+        // Duplicates are dropped once at the end (`dedup`): checking here was quadratic.
+        if !base.is_empty() {
             into.push(base);
         }
     }
@@ -213,6 +214,19 @@ fn take_deadlines(groups: &mut Vec<String>, a: &mut Assignment) {
 
 /// Split a clause (with or without its `责任单位：` label) into lead and cooperating names.
 pub fn split_units(clause: &str, convention: Convention) -> Assignment {
+    let mut a = split_names(clause, convention);
+    dedup(&mut a.lead);
+    dedup(&mut a.coop);
+    a
+}
+
+/// Keep the first of equal names, in one pass.
+fn dedup(names: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+}
+
+fn split_names(clause: &str, convention: Convention) -> Assignment {
     let mut a = Assignment::default();
     let clause = clause.trim();
     // Explicit labels: 牵头单位：…；配合单位：…；完成时限：…
