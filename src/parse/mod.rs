@@ -91,7 +91,6 @@ impl std::error::Error for ImportError {}
 /// What a file turned out to be (one value a file; boxing the larger variant buys nothing).
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
-#[allow(clippy::large_enum_variant)] // one value per import, moved once: boxing buys nothing
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
     Parsed(Parsed),

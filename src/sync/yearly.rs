@@ -15,7 +15,6 @@ use std::collections::HashMap;
 
 #[allow(clippy::large_enum_variant)] // a handful per plan; boxing buys nothing
 #[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)]
 pub enum Action {
     /// Information only (the planner acknowledges it).
     Note,
