@@ -60,7 +60,7 @@ pub fn outline(plan: &Plan) -> String {
             .collect::<Vec<_>>()
             .join("、")
     };
-    let mut emit = |items: &[crate::model::Item], style, base: usize| {
+    let emit = |out: &mut String, items: &[crate::model::Item], style, base: usize| {
         for row in walk::rows(items, style) {
             if row.item.kind() == ItemKind::Paragraph {
                 continue;
@@ -84,18 +84,18 @@ pub fn outline(plan: &Plan) -> String {
         }
     };
     for b in walk::bodies(plan) {
-        emit(&b.body.items, b.body.numbering, 0);
+        emit(&mut out, &b.body.items, b.body.numbering, 0);
         for t in &b.body.tables {
-            emit(
-                &[crate::model::Item {
-                    level: 1,
-                    title: t.caption.clone(),
-                    ..Default::default()
-                }],
-                b.body.numbering,
-                0,
-            );
-            emit(&t.items, t.numbering, 1);
+            // A caption that is a numbered heading (`二、重要文件`) shows its number.
+            let (number, title) = match crate::parse::markers::split_marker(&t.caption) {
+                Some(m) => (crate::model::numbering::marker(m.level, m.number), m.rest),
+                None => (String::new(), t.caption.clone()),
+            };
+            out.push_str(&format!(
+                "1\t{number}\t{}\t\t\n",
+                title.replace(['\t', '\n'], " ")
+            ));
+            emit(&mut out, &t.items, t.numbering, 1);
         }
     }
     out

@@ -14,6 +14,7 @@ mod merge;
 mod newdraft;
 mod outline;
 mod problems;
+mod recognized;
 mod registry;
 mod reply;
 mod rows;

@@ -180,6 +180,7 @@ fn Preview(
             </div>
             {r.map(|r| view! {
                 <p class="report" data-testid="parse-summary">{r.summary()}</p>
+                <super::recognized::Recognized template report=r.clone() />
                 <Show when={let n = r.warnings.len(); move || n > 0}>
                     <details open class="warnings" data-testid="parse-warnings">
                         <summary>{format!("提示 {} 条", r.warnings.len())}</summary>

@@ -31,42 +31,9 @@ impl Block {
     }
 }
 
-/// Column headers of task tables (重点工作任务清单 / 任务分解表).
-pub const HEADER_WORDS: &[&str] = &[
-    "序号",
-    "重点任务",
-    "工作任务",
-    "主要任务",
-    "任务",
-    "类别",
-    "工作项目",
-    "项目",
-    "重点工作",
-    "工作内容",
-    "具体措施",
-    "主要内容",
-    "工作措施",
-    "具体工作",
-    "目标任务",
-    "任务内容",
-    "责任单位",
-    "牵头单位",
-    "配合单位",
-    "协办单位",
-    "责任部门",
-    "牵头部门",
-    "配合部门",
-    "完成时限",
-    "时限",
-    "完成时间",
-    "时间节点",
-    "时限要求",
-    "备注",
-];
-
+/// Whether a cell reads as a task-table column header (the vocabulary lives in `table`).
 pub fn is_header_word(s: &str) -> bool {
-    let s = s.trim();
-    HEADER_WORDS.contains(&s)
+    super::table::is_header_word(s.trim())
 }
 
 /// Ends with punctuation that closes a sentence or clause block.
@@ -109,6 +76,22 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
         if line.text.is_empty() && !line.tab_led {
             blank_before = true;
             i += 1;
+            continue;
+        }
+        // One cell a line closed by `|`; cells separated by spaces or glued under a header.
+        if let Some((block, next)) =
+            super::cells::read_piped(lines, i).or_else(|| super::cells::read_spaced(lines, i))
+        {
+            if let Block::Table { line, rows, .. } = block {
+                let caption = take_caption(&mut blocks);
+                blocks.push(Block::Table {
+                    line,
+                    caption,
+                    rows,
+                });
+            }
+            i = next;
+            blank_before = true;
             continue;
         }
         // Flattened, tab-led: header cells on consecutive tab-led lines.

@@ -1,8 +1,9 @@
 //! Cleaning pasted text line by line: BOM, line ends, bookmarks, site furniture, stray spaces.
 //!
-//! Owns the decision which source lines are noise (字体【大 中 小】, 发布日期, 责任编辑, 分享到,
-//! page metadata) and the per-line normalisation (full-width digits, spaces between Chinese
-//! characters). Deliberately does not interpret structure: that is `blocks` and `structure`.
+//! Owns the per-line normalisation (full-width digits, spaces between Chinese characters, HTML
+//! tags and entities, pinyin a mirror site inserted after characters, `cell |` lines) and
+//! applies `furniture`'s rules line by line. Deliberately does not interpret structure: that
+//! is `blocks` and `structure`.
 
 /// A cleaned source line with its 1-based line number.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +12,12 @@ pub struct Line {
     pub text: String,
     /// The raw line began with a tab (a cell of a flattened table).
     pub tab_led: bool,
+    /// The raw line was one table cell closed by `|` (`主要任务 |`), or only `|`s (empty
+    /// cells): how many cells it closes. 0 for ordinary lines.
+    pub pipes: usize,
+    /// Under a header of column words written with spaces (`序号 重点工作 责任单位`): the
+    /// line's space-separated cells, each cleaned. Empty otherwise.
+    pub cells: Vec<String>,
 }
 
 /// Result of cleaning: kept lines and the removed ones (for the parse report).
@@ -31,8 +38,17 @@ pub fn clean(input: &str) -> Cleaned {
     } else {
         input
     };
+    let html;
+    let input = if looks_like_html(input) {
+        html = strip_html(input);
+        html.as_str()
+    } else {
+        input
+    };
     let mut out = Cleaned::default();
     let mut in_front_matter = false;
+    let mut spaced_table = false;
+    let mut prev_pipe_row = false;
     for (i, raw) in input.split('\n').enumerate() {
         let no = i + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
@@ -50,13 +66,234 @@ pub fn clean(input: &str) -> Cleaned {
             continue;
         }
         let tab_led = raw.starts_with('\t');
-        let text = normalize_line(&strip_markdown(&strip_bookmarks(raw)));
-        if is_furniture(&text) {
+        let has_pipe = raw.contains(['|', '｜']);
+        let pipe_row = has_pipe
+            && raw.matches(['|', '｜']).count() >= 2
+            && raw.contains(|c: char| !matches!(c, '|' | '｜' | ' ' | '\t'));
+        let wrapped;
+        let joined;
+        let raw = if pipe_row {
+            joined = join_unit_cells(raw);
+            joined.as_str()
+        } else {
+            raw
+        };
+        let (raw, pipes) = if !has_pipe {
+            (raw, 0)
+        } else if prev_pipe_row && !pipe_row {
+            // A row of a `|` table whose other cells were merged away: still a row.
+            wrapped = format!("|{}|", raw.trim().trim_matches(['|', '｜']));
+            (wrapped.as_str(), 0)
+        } else {
+            cell_line(raw)
+        };
+        prev_pipe_row = pipe_row || (prev_pipe_row && raw.starts_with('|'));
+        let text = normalize_line(&strip_pinyin(&strip_markdown(&strip_bookmarks(raw))));
+        if is_furniture(&text) || (raw.len() < 300 && super::furniture::is_nav_bar(raw)) {
             out.removed.push((no, text));
             continue;
         }
-        out.lines.push(Line { no, text, tab_led });
+        let cells = if pipes > 0 || tab_led || text.is_empty() {
+            Vec::new()
+        } else {
+            spaced_cells(raw, &mut spaced_table)
+        };
+        if text.is_empty() {
+            spaced_table = false;
+        }
+        out.lines.push(Line {
+            no,
+            text,
+            tab_led,
+            pipes,
+            cells,
+        });
     }
+    out
+}
+
+/// The space-separated cells of a table header line (which starts table mode) or of a line
+/// in table mode.
+fn spaced_cells(raw: &str, table_mode: &mut bool) -> Vec<String> {
+    if raw.len() > 4000 || !raw.contains([' ', '\u{3000}', '\u{a0}']) {
+        return Vec::new();
+    }
+    let tokens = || {
+        raw.split([' ', '\u{3000}', '\u{a0}'])
+            .filter(|t| !t.is_empty())
+    };
+    if !*table_mode {
+        let n = tokens().count();
+        if !(3..=16).contains(&n) || !tokens().all(super::table::is_header_word) {
+            return Vec::new();
+        }
+        *table_mode = true;
+    }
+    tokens().map(normalize_line).collect()
+}
+
+/// In a `|` row, a cell of unit names separated by spaces (`党政办 应消站`) keeps them apart
+/// as `党政办、应消站` (spaces between Chinese characters are removed everywhere else).
+fn join_unit_cells(raw: &str) -> String {
+    raw.split('|')
+        .map(|cell| {
+            let tokens: Vec<&str> = cell
+                .split([' ', '\u{3000}'])
+                .filter(|t| !t.is_empty())
+                .collect();
+            if tokens.len() >= 2 && tokens.iter().all(|t| super::clauseforms::is_unit_name(t)) {
+                format!(" {} ", tokens.join("、"))
+            } else {
+                cell.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `主要任务 |` → (`主要任务`, 1); `||||` → (``, 4); anything else → (line, 0).
+fn cell_line(raw: &str) -> (&str, usize) {
+    let t = raw.trim_end();
+    let n = t.matches(['|', '｜']).count();
+    if n == 0 || !t.ends_with(['|', '｜']) {
+        return (raw, 0);
+    }
+    let body = t.trim_end_matches(['|', '｜', ' ']);
+    if n == 1 || body.trim().is_empty() {
+        (body, n)
+    } else {
+        (raw, 0)
+    }
+}
+
+fn looks_like_html(s: &str) -> bool {
+    let mut end = s.len().min(20_000);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &s[..end];
+    ["</p>", "<br", "</div>", "</td>", "<p>", "<p ", "&nbsp;"]
+        .iter()
+        .any(|t| head.contains(t))
+}
+
+/// HTML source pasted as text: block ends become line breaks, cells `|`, tags go, entities
+/// are decoded.
+pub fn strip_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['<', '&']) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        if rest.starts_with('<') {
+            let end = rest[1..].find(['>', '<']).map(|e| e + 1);
+            match end.filter(|&e| rest.as_bytes()[e] == b'>' && e <= 400) {
+                Some(e) if is_tag(&rest[1..e]) => {
+                    let name = rest[1..e].trim_start_matches('/').to_ascii_lowercase();
+                    let name = name
+                        .split([' ', '/'])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string();
+                    let closing = rest[1..].starts_with('/');
+                    match name.as_str() {
+                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "h4" | "h5"
+                        | "h6" | "table"
+                            if closing || name == "br" =>
+                        {
+                            out.push('\n')
+                        }
+                        "td" | "th" if closing => out.push_str(" | "),
+                        _ => {}
+                    }
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('<');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
+            let decoded = end.and_then(|e| entity(&rest[1..e]));
+            match (end, decoded) {
+                (Some(e), Some(c)) => {
+                    out.push(c);
+                    rest = &rest[e + 1..];
+                }
+                _ => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_tag(inner: &str) -> bool {
+    let t = inner.trim_start_matches('/');
+    t.starts_with(|c: char| c.is_ascii_alphabetic()) || inner.starts_with("!--")
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let n = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(n);
+    }
+    Some(match name {
+        "nbsp" | "ensp" | "emsp" => ' ',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "middot" => '·',
+        _ => return None,
+    })
+}
+
+/// Remove pinyin some mirror sites insert after characters: `發(fā)布` → `發布`.
+pub fn strip_pinyin(s: &str) -> String {
+    if !s.contains('(') {
+        return s.to_string();
+    }
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('(') {
+        let before = &rest[..i];
+        let after = &rest[i + 1..];
+        let close = after.find(')').filter(|&c| c <= 24);
+        let prev_cjk = before.chars().last().is_some_and(|c| c as u32 >= 0x3400);
+        let syllable = close.map(|c| &after[..c]).filter(|p| {
+            let n = p.chars().count();
+            (1..=7).contains(&n)
+                && p.chars()
+                    .all(|c| c.is_ascii_lowercase() || TONED.contains(c))
+                && p.chars().any(|c| TONED.contains(c))
+        });
+        out.push_str(before);
+        match (prev_cjk, syllable, close) {
+            (true, Some(_), Some(c)) => rest = &after[c + 1..],
+            _ => {
+                out.push('(');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -138,63 +375,7 @@ pub fn normalize_line(s: &str) -> String {
     out
 }
 
-/// Lines a government website or a news page adds around the document.
-pub fn is_furniture(t: &str) -> bool {
-    if t.is_empty() {
-        return false;
-    }
-    let starts = [
-        "发布日期",
-        "发布时间",
-        "发布机构",
-        "来源：",
-        "来源:",
-        "信息来源",
-        "责任编辑",
-        "[责任编辑",
-        "【责任编辑",
-        "分享到",
-        "分享：",
-        "打印本页",
-        "【打印",
-        "[打印",
-        "关闭窗口",
-        "【关闭",
-        "扫一扫",
-        "浏览次数",
-        "阅读次数",
-        "访问量",
-        "索引号",
-        "主题分类",
-        "原标题：",
-        "<!--",
-        "<img",
-        "上一篇",
-        "下一篇",
-        "相关链接",
-        "附件下载",
-        "当前位置",
-        "您当前的位置",
-        "首页 >",
-        "首页>",
-        "繁體",
-        "简体版",
-        "无障碍",
-    ];
-    if starts.iter().any(|s| t.starts_with(s)) {
-        return true;
-    }
-    // 字体：【大 中 小】 and its variants; spaces between CJK are already removed here.
-    if (t.contains("字体") || t.contains("字号"))
-        && t.contains('大')
-        && t.contains('中')
-        && t.contains('小')
-        && t.chars().count() < 40
-    {
-        return true;
-    }
-    t == "原标题：" || t == "打印" || t == "关闭" || t == "【大中小】"
-}
+pub use super::furniture::is_furniture;
 
 #[cfg(test)]
 mod tests {
@@ -223,6 +404,31 @@ mod tests {
             "PDCA安全管理LED显示屏"
         );
         assert_eq!(normalize_line("apply the plan"), "apply the plan");
+    }
+
+    #[test]
+    fn web_residue() {
+        assert_eq!(
+            strip_pinyin("印發(fā)《2025年全市安全生產(chǎn)》"),
+            "印發《2025年全市安全生產》"
+        );
+        assert_eq!(
+            strip_pinyin("(一)加强(责任单位:应急局)"),
+            "(一)加强(责任单位:应急局)"
+        );
+        assert_eq!(
+            strip_html("<p>一、总体要求</p><p>1．推行&ldquo;333&rdquo;&nbsp;策略</p>"),
+            "一、总体要求\n1．推行“333” 策略\n"
+        );
+        let c = clean("| 1 | 落实责任 | 党政办 应消站 | 4月 |\n\n主要任务 |\n||\n");
+        assert_eq!(c.lines[0].text, "| 1 |落实责任|党政办、应消站| 4月|");
+        let cells: Vec<(&str, usize)> = c
+            .lines
+            .iter()
+            .filter(|l| l.pipes > 0)
+            .map(|l| (l.text.as_str(), l.pipes))
+            .collect();
+        assert_eq!(cells, [("主要任务", 1), ("", 2)]);
     }
 
     #[test]

@@ -21,78 +21,153 @@ fn para(blocks: &[Block], i: usize) -> Option<&str> {
     }
 }
 
-/// 万盛经开发〔2024〕8号, also with [ ] or 【】 around the year.
-pub fn is_doc_number(t: &str) -> bool {
-    let n = t.chars().count();
-    n <= 30
-        && t.ends_with('号')
-        && (t.contains('〔') || t.contains('[') || t.contains('【') || t.contains('（'))
-        && t.chars().any(|c| c.is_ascii_digit())
-        && !t.contains('。')
-}
+use super::frontlines::{
+    cut_site_name, is_issuer, is_recipients, is_title_line, is_titled, split_trailing_number,
+};
+pub use super::frontlines::{is_date, is_doc_number, is_publish_note};
+use super::report::Note;
 
-/// 2024年5月16日 (nothing else on the line).
-pub fn is_date(t: &str) -> bool {
-    let t = t.trim();
-    let Some(rest) = t.strip_suffix('日') else {
-        return false;
-    };
-    let parts: Vec<&str> = rest.split(['年', '月']).collect();
-    parts.len() == 3
-        && parts[0].len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.chars()
-                    .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十○".contains(c))
+/// Where the body starts at the latest: the first heading marker or task table.
+fn body_limit(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .position(|b| match b {
+            Block::Table { .. } => true,
+            Block::Para {
+                text, list_level, ..
+            } => list_level.is_some() || split_marker(text).is_some_and(|m| m.level <= 2),
         })
+        .unwrap_or(blocks.len())
 }
 
-/// （此件公开发布） / （公开方式：主动公开） / （此件不公开）.
-pub fn is_publish_note(t: &str) -> bool {
-    (t.starts_with('（') || t.starts_with('(')) && t.contains("公开") && t.chars().count() <= 20
+fn starts_notice_title(t: &str) -> bool {
+    let f = super::fold::fold(t);
+    f.starts_with("关于") || f.starts_with("印发")
 }
 
-fn is_short_line(t: &str, max: usize) -> bool {
-    t.chars().count() <= max && !is_terminated(t) && split_marker(t).is_none()
+/// The notice title ending just before `k` (the 主送 line), over up to four lines, with the
+/// 发文字号 found among or after them; returns the index of its first line.
+fn notice_title_before(blocks: &[Block], k: usize, doc: &mut DocInfo) -> Option<usize> {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut j = k;
+    let mut first = k;
+    while j > 0 && lines.len() < 4 {
+        j -= 1;
+        let Some(t) = para(blocks, j) else { break };
+        if is_doc_number(t) {
+            if doc.doc_number.is_empty() {
+                doc.doc_number = t
+                    .trim_start_matches(['(', '（'])
+                    .trim_end_matches([')', '）'])
+                    .to_string();
+            }
+            if lines.is_empty() {
+                first = j;
+                continue;
+            }
+            break;
+        }
+        if !is_title_line(t, 80) {
+            break;
+        }
+        lines.insert(0, t);
+        first = j;
+        let f = super::fold::fold(t);
+        if starts_notice_title(t) {
+            if let Some(prev) = j
+                .checked_sub(1)
+                .and_then(|p| para(blocks, p))
+                .filter(|p| is_issuer(p) || (p.ends_with("关于") && is_title_line(p, 40)))
+            {
+                lines.insert(0, prev);
+                first = j - 1;
+            }
+            break;
+        }
+        if f.contains("关于") || f.contains("印发") {
+            break;
+        }
+    }
+    // The 发文字号 above the notice title.
+    let above = first.checked_sub(1).and_then(|p| para(blocks, p));
+    if let Some(t) = above.filter(|t| !lines.is_empty() && is_doc_number(t)) {
+        if doc.doc_number.is_empty() {
+            doc.doc_number = t
+                .trim_start_matches(['(', '（'])
+                .trim_end_matches([')', '）'])
+                .to_string();
+        }
+        first -= 1;
+    }
+    let joined = lines.concat();
+    let f = super::fold::fold(&joined);
+    if !lines.is_empty() && (f.contains("通知") || f.contains("关于") || f.contains("印发")) {
+        let (title, number) = split_trailing_number(&cut_site_name(&joined));
+        if let Some(n) = number.filter(|_| doc.doc_number.is_empty()) {
+            doc.doc_number = n;
+        }
+        doc.notice_title = title;
+        return Some(first);
+    }
+    // Not right above: the last line before that reads as a notice title.
+    let at = (0..k).rev().find(|&j| {
+        para(blocks, j).is_some_and(|t| {
+            let f = super::fold::fold(t);
+            (f.contains("关于") || f.contains("印发"))
+                && f.contains("通知")
+                && t.chars().count() <= 120
+        })
+    })?;
+    let (title, number) = split_trailing_number(&cut_site_name(para(blocks, at)?));
+    if let Some(n) = number.filter(|_| doc.doc_number.is_empty()) {
+        doc.doc_number = n;
+    }
+    doc.notice_title = title;
+    Some(at)
 }
 
-/// Read the 版头 and cover part; returns the index of the first block after it.
+/// Read the 版头 and cover part; returns the index of the first block after it. Blocks before
+/// the document proper (what a website put above it) are listed in `skipped`.
 pub fn take_front(
     blocks: &[Block],
     doc: &mut DocInfo,
     attachment_titles: &mut Vec<String>,
+    skipped: &mut Vec<Note>,
 ) -> usize {
-    let mut i = 0;
-    if let Some(t) = para(blocks, i) {
-        if is_doc_number(t) {
-            doc.doc_number = t.to_string();
-            i += 1;
-        }
-    }
-    // 关于印发…的通知 (possibly broken over lines) and then 主送 ending in a colon.
-    let colon_at = (i..(i + 6).min(blocks.len())).find(|&k| {
-        para(blocks, k)
-            .is_some_and(|t| (t.ends_with('：') || t.ends_with(':')) && !t.contains('。'))
+    let limit = body_limit(blocks).min(60);
+    let recipients_at = (0..limit).find(|&k| {
+        para(blocks, k).is_some_and(is_recipients)
+            && para(blocks, k + 1).is_some_and(|n| !is_recipients(n))
     });
-    if let Some(k) = colon_at
-        .filter(|&k| k > i && (i..k).all(|j| para(blocks, j).is_some_and(|t| is_short_line(t, 60))))
-    {
-        doc.notice_title = (i..k)
-            .filter_map(|j| para(blocks, j))
-            .collect::<Vec<_>>()
-            .join("");
-        doc.recipients = para(blocks, k)
+    let mut i = 0;
+    if let Some(k) = recipients_at {
+        let start = notice_title_before(blocks, k, doc).unwrap_or(k);
+        for b in &blocks[..start] {
+            if let Block::Para { line, text, .. } = b {
+                skipped.push(Note {
+                    line: *line,
+                    text: super::report::excerpt(text, 40),
+                });
+            }
+        }
+        let line = para(blocks, k)
             .unwrap_or_default()
-            .trim_end_matches(['：', ':'])
-            .to_string();
+            .trim_end_matches(['：', ':']);
+        // A title the page glued in front of the 主送 line: `…的通知各区县人民政府，…：`.
+        match super::fold::fold(line)
+            .find("通知")
+            .filter(|&p| p + 6 < line.len())
+        {
+            Some(p) if doc.notice_title.is_empty() && line.is_char_boundary(p + 6) => {
+                doc.notice_title = line[..p + 6].to_string();
+                doc.recipients = line[p + 6..].to_string();
+            }
+            _ => doc.recipients = line.to_string(),
+        }
         i = k + 1;
         let mut cover = Vec::new();
         while let Some(t) = para(blocks, i) {
-            if !is_terminated(t)
-                || split_marker(t).is_some()
-                || t.starts_with("附件")
-                || is_publish_note(t)
-            {
+            if i >= limit || !is_terminated(t) || t.starts_with("附件") || is_publish_note(t) {
                 break;
             }
             cover.push(t.to_string());
@@ -116,15 +191,30 @@ pub fn take_front(
                 i += 1;
             }
         }
-        if let (Some(sig), Some(date)) = (para(blocks, i), para(blocks, i + 1)) {
-            if is_short_line(sig, 30) && is_date(date) {
-                doc.signature = sig.to_string();
-                doc.date = date.to_string();
-                i += 2;
+        // 署名 (one or two lines) and the date, which pages sometimes repeat.
+        let mut signature = Vec::new();
+        while let Some(t) = para(blocks, i) {
+            if is_date(t) {
+                if doc.date.is_empty() {
+                    doc.date = t.trim().to_string();
+                }
+            } else if signature.len() < 2
+                && doc.date.is_empty()
+                && is_title_line(t, 40)
+                && !is_titled(t)
+                && (1..=3).any(|d| para(blocks, i + d).is_some_and(is_date))
+            {
+                signature.push(t.to_string());
+            } else {
+                break;
             }
+            i += 1;
         }
-        if let Some(date) = para(blocks, i).filter(|t| is_date(t)) {
-            doc.date = date.to_string();
+        doc.signature = signature.join(" ");
+    } else {
+        // No 主送: the paste starts at the 发文字号, a notice title, the title or the body.
+        if let Some(t) = para(blocks, i).filter(|t| is_doc_number(t)) {
+            doc.doc_number = t.to_string();
             i += 1;
         }
     }
@@ -134,7 +224,7 @@ pub fn take_front(
     }
     let (title, used) = take_title(blocks, i);
     if !title.is_empty() {
-        doc.title = title;
+        doc.title = cut_site_name(&title);
         i += used;
     } else if let (Some(a), Some(b)) = (doc.notice_title.find('《'), doc.notice_title.find('》'))
     {
@@ -142,28 +232,28 @@ pub fn take_front(
             doc.title = doc.notice_title[a + '《'.len_utf8()..b].to_string();
         }
     }
+    if doc.notice_title.is_empty() && super::fold::fold(&doc.title).contains("通知") {
+        // The only title is a notice title: the work points are its own text.
+        doc.notice_title = std::mem::take(&mut doc.title);
+    }
     i
 }
 
-/// A title of up to three short lines at `i` (2024年全区…/工作要点); returns it and lines used.
+/// A title of up to three short lines at `i` (2024年全区…/工作要点, or a bracketed
+/// `(2024—2026年)` line); returns it and the lines used.
 pub fn take_title(blocks: &[Block], i: usize) -> (String, usize) {
     let mut parts = Vec::new();
     while parts.len() < 3 {
         match para(blocks, i + parts.len()) {
-            Some(t) if is_short_line(t, 40) && !is_publish_note(t) => parts.push(t),
+            Some(t) if is_title_line(t, 60) && !is_doc_number(t) => parts.push(t),
             _ => break,
         }
     }
     // Try the longest run that reads like a title.
     for n in (1..=parts.len()).rev() {
         let joined = parts[..n].join("");
-        let titled = [
-            "要点", "计划", "方案", "安排", "任务", "清单", "意见", "通知",
-        ]
-        .iter()
-        .any(|k| joined.contains(k));
         let year_first = joined.len() > 5 && joined.chars().take(4).all(|c| c.is_ascii_digit());
-        if titled || year_first {
+        if is_titled(&joined) || year_first {
             return (joined, n);
         }
     }
@@ -197,19 +287,5 @@ pub fn take_back(blocks: &mut Vec<Block>, doc: &mut DocInfo) {
             break;
         }
         blocks.pop();
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_and_numbers() {
-        assert!(is_date("2024年5月16日"));
-        assert!(!is_date("2024年5月16日印发"));
-        assert!(is_doc_number("万盛经开发〔2024〕8号"));
-        assert!(is_doc_number("渝府发[2024]1号"));
-        assert!(!is_doc_number("按照第8号"));
     }
 }

@@ -87,7 +87,8 @@ pub fn split_marker(text: &str) -> Option<Marker> {
     // 1. / 1． / 1、 / 1) / 1）
     if first.is_ascii_digit() {
         let mut end = chars.iter().position(|c| !c.is_ascii_digit())?;
-        if end > 3 {
+        // Task numbers run past 1000 in long task lists; five digits would be a code.
+        if end > 4 {
             return None;
         }
         let n: u32 = chars[..end].iter().collect::<String>().parse().ok()?;
@@ -117,6 +118,25 @@ pub fn split_marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// A task number typed with no separator (`2强化行业部门监管责任`), accepted only as the
+/// number `expected` next in sequence and when what follows is not a quantity or a date
+/// (`2025年`, `3个`, `10起以内`).
+pub fn bare_number(text: &str, expected: u32) -> Option<Marker> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let n: u32 = text[..digits].parse().ok()?;
+    let next = text[digits..].chars().next()?;
+    let quantity =
+        "年月日时分秒个项名次号条批起辆米吨元万亿千百天人家户所座处类级倍期届周岁%‰余多以至-—~～";
+    (n == expected && next as u32 >= 0x4E00 && !quantity.contains(next)).then(|| Marker {
+        level: 3,
+        number: n,
+        rest: text[digits..].trim().to_string(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,6 +158,20 @@ mod tests {
         assert_eq!(m("（2）细化"), Some((4, 2, "细化".into())));
         assert_eq!(m("(2)细化"), Some((4, 2, "细化".into())));
         assert_eq!(m("③细化"), Some((5, 3, "细化".into())));
+    }
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(m("1024．推行"), Some((3, 1024, "推行".into())));
+        assert_eq!(m("二十一、其他"), Some((1, 21, "其他".into())));
+        let b = |s: &str, e| bare_number(s, e).map(|m| (m.number, m.rest));
+        assert_eq!(
+            b("2强化行业部门监管责任", 2),
+            Some((2, "强化行业部门监管责任".into()))
+        );
+        assert_eq!(b("2强化行业部门监管责任", 5), None);
+        assert_eq!(b("2025年全区", 2025), None);
+        assert_eq!(b("3个重点", 3), None);
     }
 
     #[test]

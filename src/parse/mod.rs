@@ -7,12 +7,18 @@
 //! bytes, and a GB18030 decoder (TextDecoder in the browser, encoding_rs natively).
 
 pub mod blocks;
+pub mod cells;
+pub mod clauseforms;
 pub mod clean;
 pub mod decode;
 pub mod docx;
+pub mod fold;
 pub mod front;
+pub mod frontlines;
+pub mod furniture;
 pub mod markers;
 pub mod report;
+pub mod runon;
 pub mod sanity;
 pub mod structure;
 pub mod table;
@@ -114,7 +120,8 @@ pub fn parse_pasted(text: &str, opts: &ParseOptions) -> Result<Parsed, ImportErr
 type Lines = Vec<(usize, String)>;
 
 fn text_blocks(text: &str) -> (Vec<Block>, Lines, Lines) {
-    let cleaned = clean::clean(text);
+    let mut cleaned = clean::clean(text);
+    cut_trailer(&mut cleaned);
     let mut warnings = Vec::new();
     let blocks = blocks::to_blocks(&cleaned.lines, &mut warnings);
     (blocks, cleaned.removed, warnings)
@@ -146,10 +153,12 @@ fn parse_text_blocks(
 ) -> Parsed {
     let mut parsed = parse_blocks(blocks, opts, "文本");
     let report = &mut parsed.report;
-    report.removed = removed
-        .into_iter()
-        .map(|(line, text)| report::Note { line, text })
-        .collect();
+    report.removed.extend(
+        removed
+            .into_iter()
+            .map(|(line, text)| report::Note { line, text }),
+    );
+    crate::order::sort_by_key(&mut report.removed, |n| n.line);
     for (line, text) in warnings {
         report.warn(line, text);
     }
@@ -157,8 +166,42 @@ fn parse_text_blocks(
     parsed
 }
 
+/// Text after the document (相关解读, 附件下载, footers) goes, from the first such line after
+/// the body has begun; the lines are reported as removed.
+fn cut_trailer(cleaned: &mut clean::Cleaned) {
+    let mut body_seen = false;
+    let at = cleaned.lines.iter().position(|l| {
+        if body_seen && furniture::is_trailer(&l.text) {
+            return true;
+        }
+        body_seen |= markers::split_marker(&l.text).is_some() || l.text.len() > 300;
+        false
+    });
+    if let Some(at) = at {
+        let rest = cleaned.lines.split_off(at);
+        cleaned.removed.extend(
+            rest.into_iter()
+                .filter(|l| !l.text.is_empty())
+                .map(|l| (l.no, l.text)),
+        );
+    }
+}
+
+/// A table a website lays its page out with: the 信息公开 metadata (索引号 | … | 文号 | …) or
+/// rows of empty cells. Never a task table.
+fn is_layout_table(rows: &[Vec<String>]) -> bool {
+    let empty = rows.iter().all(|r| r.iter().all(|c| c.trim().is_empty()));
+    let labelled = rows
+        .iter()
+        .filter(|r| furniture::is_metadata_row(r))
+        .count();
+    let metadata = (labelled >= 2 || rows.iter().take(3).any(|r| furniture::is_metadata_row(r)))
+        && !rows.first().is_some_and(|h| table::has_task_columns(h));
+    empty || metadata
+}
+
 /// Parse blocks (from text or from a .docx) into a plan.
-pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
+pub fn parse_blocks(blocks: Vec<Block>, opts: &ParseOptions, source: &str) -> Parsed {
     let mut plan = Plan {
         convention: opts.convention,
         ..Plan::default()
@@ -176,6 +219,35 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
         units_index: crate::model::UnitIndex::new(&opts.registry),
     };
     plan.id = ctx.ids.next('p');
+    let mut kept = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match b {
+            Block::Table {
+                line,
+                rows,
+                caption,
+            } if is_layout_table(&rows) => {
+                let text = rows
+                    .iter()
+                    .map(|r| r.join(" | "))
+                    .collect::<Vec<_>>()
+                    .join(" / ");
+                ctx.report.removed.push(report::Note {
+                    line,
+                    text: report::excerpt(&text, 60),
+                });
+                if !caption.is_empty() {
+                    kept.push(Block::Para {
+                        line,
+                        text: caption,
+                        list_level: None,
+                    });
+                }
+            }
+            b => kept.push(b),
+        }
+    }
+    let mut blocks = runon::split_run_on(kept);
     front::take_back(&mut blocks, &mut plan.doc);
     // Split at 附件N lines.
     let mut parts: Vec<(Option<usize>, Vec<Block>)> = vec![(None, Vec::new())];
@@ -189,7 +261,9 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
     }
     let mut listed = Vec::new();
     let (_, main) = parts.remove(0);
-    let start = front::take_front(&main, &mut plan.doc, &mut listed);
+    let mut skipped = Vec::new();
+    let start = front::take_front(&main, &mut plan.doc, &mut listed, &mut skipped);
+    ctx.report.removed.extend(skipped);
     plan.body = structure::build_body(&main[start..], &mut ctx);
     for (n, (line, blocks)) in parts.into_iter().enumerate() {
         let (title, used) = front::take_title(&blocks, 0);
@@ -239,7 +313,7 @@ fn is_attachment_label(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
-/// Year, issuer, promotion of table-only bodies, counts for the report.
+/// Year, issuer, counts for the report.
 fn finish(plan: &mut Plan, ctx: &mut Ctx) {
     let doc = &mut plan.doc;
     doc.year = [&doc.title, &doc.notice_title, &doc.doc_number, &doc.date]
@@ -255,16 +329,6 @@ fn finish(plan: &mut Plan, ctx: &mut Ctx) {
             .unwrap_or_default()
             .to_string()
     };
-    let mut bodies: Vec<&mut crate::model::Body> = vec![&mut plan.body];
-    bodies.extend(plan.attachments.iter_mut().map(|a| &mut a.body));
-    for body in bodies {
-        // A document that is only a task table: its rows are the plan.
-        if body.items.iter().all(|i| i.level == 0) && body.tables.len() == 1 {
-            let t = body.tables.remove(0);
-            body.items.extend(t.items);
-            body.numbering = t.numbering;
-        }
-    }
     let r = &mut ctx.report;
     r.attachments = plan.attachments.len();
     crate::model::walk::for_each_item(plan, &mut |item| {

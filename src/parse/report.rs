@@ -31,12 +31,23 @@ pub struct ParseReport {
     pub plain: Vec<Note>,
     /// Lines dropped as website furniture.
     pub removed: Vec<Note>,
+    /// Lines the parser was unsure of: a heading that might be a paragraph, units it could
+    /// not split, a table column it did not understand. The preview marks them for checking.
+    pub guesses: Vec<Note>,
     pub warnings: Vec<Note>,
 }
 
 impl ParseReport {
     pub fn warn(&mut self, line: usize, text: impl Into<String>) {
         self.warnings.push(Note {
+            line,
+            text: text.into(),
+        });
+    }
+
+    /// Mark a line the parser was unsure of.
+    pub fn guess(&mut self, line: usize, text: impl Into<String>) {
+        self.guesses.push(Note {
             line,
             text: text.into(),
         });
@@ -66,12 +77,24 @@ impl ParseReport {
         if self.tables > 0 {
             s.push_str(&format!("；任务表 {} 张", self.tables));
         }
+        let under = self
+            .plain
+            .iter()
+            .filter(|n| n.text.ends_with("（条目下的正文）"))
+            .count();
+        let why = match (under, self.plain.len() - under) {
+            (0, 0) => String::new(),
+            (u, 0) => format!("（均为条目下的正文 {u} 段）"),
+            (0, o) => format!("（没有编号、位置不像标题 {o} 段）"),
+            (u, o) => format!("（条目下的正文 {u} 段，没有编号、位置不像标题 {o} 段）"),
+        };
         s.push_str(&format!(
-            "。新单位 {} 个，普通段落 {} 段，移除网页杂项 {} 行，提示 {} 条。",
+            "。新单位 {} 个，普通段落 {} 段{why}，移除网页杂项 {} 行，提示 {} 条，需要核对 {} 处。",
             self.new_units.len(),
             self.plain.len(),
             self.removed.len(),
-            self.warnings.len()
+            self.warnings.len(),
+            self.guesses.len()
         ));
         s
     }
@@ -82,7 +105,8 @@ impl ParseReport {
         for (k, v) in &self.fields {
             out.push_str(&format!("  {k}：{v}\n"));
         }
-        let sections: [(&str, &Vec<Note>); 3] = [
+        let sections: [(&str, &Vec<Note>); 4] = [
+            ("需要核对", &self.guesses),
             ("提示", &self.warnings),
             ("普通段落", &self.plain),
             ("已移除", &self.removed),

@@ -99,6 +99,13 @@ impl Ctx {
                 line,
                 format!("责任单位“{}”中没有识别出牵头单位。", excerpt(clause, 30)),
             );
+            self.report.guess(
+                line,
+                format!(
+                    "责任单位“{}”未能拆分出牵头单位，已原样保留，请指定。",
+                    excerpt(clause, 30)
+                ),
+            );
         }
     }
 
@@ -123,15 +130,38 @@ impl Ctx {
     }
 }
 
-/// Whether a line without a number reads as a heading (short, no closing punctuation).
+/// Whether a line without a number reads as a heading (short, no closing punctuation, not a
+/// date, 发文字号 or bracketed note).
 fn looks_like_heading(text: &str) -> bool {
     let n = text.chars().count();
     (4..=30).contains(&n)
         && !is_terminated(text)
-        && !text.ends_with('，')
+        && !text.ends_with(['，', ','])
         && !text.starts_with("——")
-        && !text.starts_with('“')
-        && !text.starts_with('（')
+        && !text.starts_with(['（', '('])
+        && (!text.starts_with('“') || text[3..].contains('”'))
+        && !super::frontlines::is_date(text)
+        && !super::frontlines::is_doc_number(text)
+}
+
+/// Whether block `idx` is a heading that titles the table right after it, in a body whose
+/// remaining content is tables under such headings (a list of target tables, c24-like).
+fn titles_table(blocks: &[Block], idx: usize, tail_is_tables: &[bool]) -> bool {
+    matches!(blocks.get(idx + 1), Some(Block::Table { .. })) && tail_is_tables[idx]
+}
+
+/// For each block: whether it and everything after are tables or single lines over tables.
+fn tables_to_end(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len() + 1];
+    out[blocks.len()] = true;
+    for i in (0..blocks.len()).rev() {
+        out[i] = out[i + 1]
+            && match &blocks[i] {
+                Block::Table { .. } => true,
+                Block::Para { .. } => matches!(blocks.get(i + 1), Some(Block::Table { .. })),
+            };
+    }
+    out
 }
 
 /// Build a body from its blocks. Paragraphs before the first heading become the preface.
@@ -142,6 +172,12 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
     // (section, group, number) of each level-3 marker, for style detection.
     let mut l3_seen: Vec<(usize, usize, u32)> = Vec::new();
     let (mut section, mut group) = (0usize, 0usize);
+    let tail_is_tables = tables_to_end(blocks);
+    // A body numbered from `一、` has no unnumbered headings: such lines are paragraphs.
+    let has_level1 = blocks.iter().any(|b| {
+        matches!(b, Block::Para { text, .. } if split_marker(text).is_some_and(|m| m.level == 1))
+    });
+    let mut pending_caption: Option<String> = None;
 
     fn close_to(level: u8, stack: &mut Vec<Item>, roots: &mut Vec<Item>) {
         while stack.last().is_some_and(|top| top.level >= level) {
@@ -160,7 +196,12 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
                 caption,
                 rows,
             } => {
-                let table = super::table::build_table(*line, caption, rows, ctx);
+                let caption = match pending_caption.take() {
+                    Some(c) if caption.is_empty() => c,
+                    Some(c) => format!("{c} {caption}"),
+                    None => caption.clone(),
+                };
+                let table = super::table::build_table(*line, &caption, rows, ctx);
                 body.tables.push(table);
                 continue;
             }
@@ -170,18 +211,29 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
                 list_level,
             } => (*line, text.as_str(), *list_level),
         };
-        // A 责任单位 line on its own belongs to the task before it.
+        // A 责任单位 line on its own belongs to the nearest open task without units (the
+        // task above its sub-items （1）…（4）).
         if let Some(clause) = standalone_clause(text) {
             let open_task = stack
-                .last_mut()
-                .and_then(|t| t.task.as_mut())
-                .filter(|t| t.units_text.is_empty());
+                .iter_mut()
+                .rev()
+                .filter_map(|t| t.task.as_mut())
+                .find(|t| t.units_text.is_empty());
             if let Some(task) = open_task {
                 ctx.assign(task, &clause, line);
                 continue;
             }
         }
-        let marker = split_marker(text);
+        // A heading line right above a table, with only such tables to the end: its caption.
+        if list_level.is_none()
+            && titles_table(blocks, idx, &tail_is_tables)
+            && text.chars().count() <= 40
+        {
+            pending_caption = Some(text.to_string());
+            continue;
+        }
+        let last_l3 = l3_seen.last().map_or(0, |x| x.2);
+        let marker = split_marker(text).or_else(|| super::markers::bare_number(text, last_l3 + 1));
         let heading = match (&marker, list_level) {
             (Some(m), _) => Some((m.level, true, m.rest.clone(), Some(m.number))),
             (None, Some(l)) => Some(((l + 1).min(5), true, text.to_string(), None)),
@@ -189,8 +241,21 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
                 let next_is_para = matches!(blocks.get(idx + 1), Some(Block::Para { .. }));
                 let top_unnumbered = stack.first().is_none_or(|root| !root.numbered);
                 let any_numbered = roots.iter().chain(stack.iter()).any(|i| i.numbered);
-                (looks_like_heading(text) && next_is_para && top_unnumbered && !any_numbered)
-                    .then(|| (1, false, text.to_string(), None))
+                let take = looks_like_heading(text)
+                    && next_is_para
+                    && top_unnumbered
+                    && !any_numbered
+                    && !has_level1;
+                if take {
+                    ctx.report.guess(
+                        line,
+                        format!(
+                            "“{}”没有编号，按标题读取；如是普通段落请改正。",
+                            excerpt(text, 30)
+                        ),
+                    );
+                }
+                take.then(|| (1, false, text.to_string(), None))
             }
         };
         match heading {
@@ -212,9 +277,14 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
             }
             None if stack.is_empty() && roots.is_empty() => body.preface.push(text.to_string()),
             None => {
+                let why = if text.chars().count() > 30 || is_terminated(text) {
+                    "条目下的正文"
+                } else {
+                    "没有编号、位置不像标题"
+                };
                 ctx.report.plain.push(Note {
                     line,
-                    text: excerpt(text, 40),
+                    text: format!("{}（{why}）", excerpt(text, 40)),
                 });
                 let para = Item {
                     id: ctx.ids.next('i'),
@@ -227,6 +297,9 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
                 }
             }
         }
+    }
+    if let Some(c) = pending_caption {
+        body.preface.push(c);
     }
     close_to(0, &mut stack, &mut roots);
     body.items = roots;

@@ -1,9 +1,14 @@
-//! Task tables (重点工作任务清单): header words decide each column's role, rows become group
-//! headings and tasks with units, deadline and note.
+//! Task tables (重点工作任务清单 / 任务分解表): header words decide each column's role; rows
+//! become group headings and tasks with units, deadline and note. No row is ever dropped: a
+//! row with no task text keeps its cells as a task's text, a column not understood is kept as
+//! `header：value` in the task's note (and reported once as a guess).
 //!
-//! Owns the column-role mapping. Deliberately reuses `structure::Ctx::make_item` for the
-//! text of each cell, so a table task reads exactly like a task in running text.
+//! Owns the header vocabulary (also used by `blocks` to spot a header) and the column-role
+//! mapping, rows whose merged cells the page left out (re-aligned by their markers), and
+//! nested group columns. Deliberately reuses `structure::Ctx::make_item` for each cell's text,
+//! so a table task reads exactly like a task in running text.
 
+use super::fold::fold;
 use super::markers::split_marker;
 use super::structure::{check_numbers, detect_style, Ctx};
 use super::unitclause::split_units;
@@ -23,22 +28,112 @@ enum Role {
 }
 
 fn role(header: &str) -> Role {
-    match header.trim() {
-        "序号" => Role::Seq,
+    let h: String = fold(header)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    match h.as_str() {
+        "序号" | "编号" | "序" => Role::Seq,
         "重点任务" | "工作任务" | "主要任务" | "任务" | "类别" | "工作项目" | "项目"
-        | "重点工作" | "目标任务" => Role::Group,
-        "工作内容" | "具体措施" | "主要内容" | "工作措施" | "具体工作" | "任务内容" => {
-            Role::Content
+        | "重点工作" | "目标任务" | "建设任务" | "工作事项" | "事项" | "重点领域" | "领域"
+        | "任务类别" | "工作类别" => Role::Group,
+        "工作内容"
+        | "具体措施"
+        | "主要内容"
+        | "工作措施"
+        | "具体工作"
+        | "任务内容"
+        | "重点工作和要求"
+        | "工作指标"
+        | "具体任务"
+        | "工作要求"
+        | "措施"
+        | "内容"
+        | "名称"
+        | "任务名称"
+        | "工作名称"
+        | "主要工作"
+        | "具体内容"
+        | "工作重点" => Role::Content,
+        "责任单位" | "责任部门" | "责任主体" | "责任清单" | "实施单位" => {
+            Role::Units
         }
-        "责任单位" | "责任部门" => Role::Units,
-        "牵头单位" | "牵头部门" => Role::Lead,
-        "配合单位" | "协办单位" | "配合部门" => Role::Coop,
-        "完成时限" | "时限" | "完成时间" | "时间节点" | "时限要求" => {
-            Role::Deadline
+        "牵头单位" | "牵头部门" | "主责单位" | "主办单位" | "牵头领导" => {
+            Role::Lead
         }
+        "配合单位" | "协办单位" | "配合部门" | "参与单位" | "协同单位" | "协助单位" => {
+            Role::Coop
+        }
+        "完成时限" | "时限" | "完成时间" | "时间节点" | "时限要求" | "时限清单" | "完成期限"
+        | "时间安排" | "进度安排" => Role::Deadline,
         "备注" => Role::Note,
         _ => Role::Other,
     }
+}
+
+/// Whether a header row names units or deadlines (a task table, not page metadata).
+pub fn has_task_columns(header: &[String]) -> bool {
+    header.iter().any(|h| {
+        matches!(
+            role(h),
+            Role::Units | Role::Lead | Role::Coop | Role::Deadline | Role::Content
+        )
+    })
+}
+
+/// Words that end a column header people write (目标要求, 完成情况, 工作举措 …).
+const STEMS: &[&str] = &[
+    "任务", "内容", "措施", "要求", "单位", "部门", "时限", "时间", "进展", "情况", "备注", "序号",
+    "名称", "目标", "指标", "类别", "项目", "清单", "事项", "举措", "节点", "成效",
+];
+
+/// Whether a cell reads as a column header (known word, or a short phrase ending in one).
+pub fn is_header_word(s: &str) -> bool {
+    if s.len() > 60 {
+        return false;
+    }
+    let s: String = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
+    if role(&s) != Role::Other {
+        return true;
+    }
+    let n = s.chars().count();
+    (2..=8).contains(&n)
+        && s.chars().all(|c| c.is_alphanumeric())
+        && STEMS.iter().any(|t| s.ends_with(t))
+        && split_marker(&s).is_none()
+}
+
+/// A line of header words written without separators (`类别工作项目重点任务牵头单位配合单位`):
+/// its cells, if the whole line is three or more known header words.
+pub fn glued_header(line: &str) -> Option<Vec<String>> {
+    // Cheap test first: a task table always has a units or a deadline column.
+    if line.len() > 240
+        || !["单位", "部门", "时限", "單位", "部門", "時限"]
+            .iter()
+            .any(|w| line.contains(w))
+    {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars.len() > 60 || chars.len() < 6 {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        // Longest known header starting at i.
+        let end = (i + 2..=(i + 8).min(chars.len()))
+            .rev()
+            .find(|&e| role(&chars[i..e].iter().collect::<String>()) != Role::Other)
+            .or_else(|| {
+                (i + 2..=(i + 6).min(chars.len()))
+                    .rev()
+                    .find(|&e| is_header_word(&chars[i..e].iter().collect::<String>()))
+            })?;
+        cells.push(chars[i..end].iter().collect());
+        i = end;
+    }
+    (cells.len() >= 3).then_some(cells)
 }
 
 fn names(cell: &str) -> Vec<String> {
@@ -46,58 +141,193 @@ fn names(cell: &str) -> Vec<String> {
     a.lead.into_iter().chain(a.coop).collect()
 }
 
+/// The marker level a cell starts with (1 `一、` … 5 `①`), if any.
+fn level_of(cell: &str) -> Option<u8> {
+    split_marker(cell).map(|m| m.level)
+}
+
+/// Put a row's cells into their columns. A row shorter than the header lost its merged cells
+/// on the left: it starts at the column whose cells carry the same marker level as its first
+/// cell (`levels`), else it is aligned to the right.
+fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
+    let mut row: Vec<String> = row.to_vec();
+    while row.len() > n && row.last().is_some_and(|c| c.trim().is_empty()) {
+        row.pop();
+    }
+    let first = row.first().and_then(|c| level_of(c));
+    let start = match first {
+        Some(l) if levels.first() != Some(&Some(l)) => {
+            // Of the columns whose cells carry this marker level, the one where most of the
+            // row's cells match their column's level (the rightmost on a tie).
+            let fits = |s: usize| {
+                row.iter()
+                    .enumerate()
+                    .filter(|(j, c)| levels.get(s + j).copied().flatten() == level_of(c))
+                    .count()
+            };
+            (0..n)
+                .filter(|&i| levels[i] == Some(l))
+                .max_by_key(|&i| (fits(i), i))
+                .unwrap_or(0)
+        }
+        _ if row.len() < n && row.len() > 1 && first.is_none() && levels[0].is_some() => {
+            n - row.len()
+        }
+        _ => 0,
+    };
+    let mut out = vec![String::new(); start];
+    out.extend(row);
+    out.resize(out.len().max(n), String::new());
+    while out.len() > n && out.last().is_some_and(|c| c.trim().is_empty()) {
+        out.pop();
+    }
+    out
+}
+
 /// Read a table whose first row is its header.
 pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut Ctx) -> TaskTable {
     let header = rows.first().cloned().unwrap_or_default();
+    let n = header.len().max(1);
     let roles: Vec<Role> = header.iter().map(|h| role(h)).collect();
     let col = |r: Role| roles.iter().position(|x| *x == r);
-    let (group_col, mut content_col) = (col(Role::Group), col(Role::Content));
-    if content_col.is_none() {
-        // A table with one text column: treat it as the content.
-        content_col = group_col;
+    let mut group_cols: Vec<usize> = (0..n)
+        .filter(|&i| roles.get(i) == Some(&Role::Group))
+        .collect();
+    let content_col = col(Role::Content)
+        .or_else(|| group_cols.pop())
+        // No column reads as the task: the first text column is.
+        .or_else(|| (0..n).find(|&i| matches!(roles.get(i), Some(Role::Other))))
+        .or_else(|| (0..n).find(|&i| roles.get(i) != Some(&Role::Seq)));
+    let unknown: Vec<&str> = header
+        .iter()
+        .zip(&roles)
+        .enumerate()
+        .filter(|(i, (_, r))| **r == Role::Other && Some(*i) != content_col)
+        .map(|(_, (h, _))| h.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        ctx.report.guess(
+            line,
+            format!(
+                "表格列“{}”未识别，内容已作为备注保留在各任务上，请核对。",
+                unknown.join("、")
+            ),
+        );
     }
-    let group_col = group_col.filter(|g| Some(*g) != content_col);
+    // The marker level each column's full rows start with.
+    let mut levels: Vec<Option<u8>> = vec![None; n];
+    for row in rows.iter().skip(1).filter(|r| r.len() >= n) {
+        for (i, cell) in row.iter().take(n).enumerate() {
+            if levels[i].is_none() {
+                levels[i] = level_of(cell);
+            }
+        }
+    }
     let mut table = TaskTable {
         id: ctx.ids.next('b'),
         caption: caption.to_string(),
         columns: header.clone(),
         ..TaskTable::default()
     };
-    let mut groups: Vec<Item> = Vec::new();
-    let mut loose: Vec<Item> = Vec::new();
+    // Open groups: (rank, item); rank orders columns, then marker levels within a column.
+    let mut open: Vec<(usize, Item)> = Vec::new();
+    let mut roots: Vec<Item> = Vec::new();
     let mut l3_seen = Vec::new();
     let mut section = 0usize;
-    for (r, row) in rows.iter().enumerate().skip(1) {
+    fn close(open: &mut Vec<(usize, Item)>, roots: &mut Vec<Item>, rank: usize) {
+        while open.last().is_some_and(|(r, _)| *r >= rank) {
+            let (_, done) = open.pop().expect("checked");
+            match open.last_mut() {
+                Some((_, parent)) => parent.children.push(done),
+                None => roots.push(done),
+            }
+        }
+    }
+    for (r, raw) in rows.iter().enumerate().skip(1) {
         let row_line = line + r;
+        if raw.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let filled = raw.iter().filter(|c| !c.trim().is_empty()).count();
+        let row = if filled == 1 && raw.len() < n {
+            // A row spanning the table (`一、体系建设`): a group above every column.
+            let mut v = vec![String::new(); n];
+            v[0] = raw
+                .iter()
+                .find(|c| !c.trim().is_empty())
+                .cloned()
+                .unwrap_or_default();
+            v
+        } else {
+            align(raw, n, &levels)
+        };
         let cell = |c: Option<usize>| c.and_then(|i| row.get(i)).map(|s| s.trim()).unwrap_or("");
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let group_text = cell(group_col);
-        if !group_text.is_empty() {
-            let (level, numbered, rest) = match split_marker(group_text) {
-                Some(m) => (m.level.min(2), true, m.rest),
-                None => (1, false, group_text.to_string()),
+        let mut content = cell(content_col).to_string();
+        let mut content_from = content_col;
+        for &g in &group_cols {
+            let text = cell(Some(g));
+            if text.is_empty() {
+                continue;
+            }
+            // A task-level marker in a group column of a row with no task text: the task.
+            let last_filled = group_cols
+                .iter()
+                .rev()
+                .find(|&&c| !cell(Some(c)).is_empty());
+            if content.is_empty()
+                && level_of(text).is_some_and(|l| l >= 3)
+                && last_filled == Some(&g)
+                && g != group_cols[0]
+            {
+                content = text.to_string();
+                content_from = Some(g);
+                continue;
+            }
+            let (level, numbered, rest) = match split_marker(text) {
+                Some(m) => (m.level.min(3), true, m.rest),
+                None => (
+                    (group_cols.iter().position(|c| *c == g).unwrap_or(0) + 1).min(3) as u8,
+                    false,
+                    text.to_string(),
+                ),
             };
+            let rank = g * 8 + level as usize;
+            close(&mut open, &mut roots, rank);
             section += 1;
-            let g = ctx.make_item(row_line, level, numbered, &rest);
-            groups.push(Item { task: None, ..g });
+            let item = ctx.make_item(row_line, level, numbered, &rest);
+            open.push((rank, Item { task: None, ..item }));
         }
-        let content = cell(content_col);
         if content.is_empty() {
-            continue;
+            // Nothing in the task column: the row's other cells are the task's text.
+            let rest: Vec<&str> = (0..n)
+                .filter(|&i| !group_cols.contains(&i) && roles.get(i) != Some(&Role::Seq))
+                .map(|i| cell(Some(i)))
+                .filter(|c| !c.is_empty())
+                .collect();
+            if rest.is_empty() {
+                continue;
+            }
+            content = rest.join("；");
+            content_from = None;
         }
-        let (number, rest) = match split_marker(content) {
-            Some(m) if m.level >= 3 => (Some(m.number), m.rest),
+        let (number, level, rest) = match split_marker(&content) {
+            Some(m) if m.level >= 3 => (Some(m.number), m.level, m.rest),
             _ => (
-                cell(col(Role::Seq)).parse::<u32>().ok(),
-                content.to_string(),
+                cell(col(Role::Seq))
+                    .trim_end_matches(['.', '．', '、'])
+                    .parse::<u32>()
+                    .ok(),
+                3,
+                content.clone(),
             ),
         };
-        let mut item = ctx.make_item(row_line, 3, true, &rest);
-        if let Some(n) = number {
-            l3_seen.push((section, 0, n));
-            ctx.source_numbers.insert(item.id.clone(), (row_line, 3, n));
+        let mut item = ctx.make_item(row_line, level, true, &rest);
+        if let Some(num) = number {
+            if level == 3 {
+                l3_seen.push((section, 0, num));
+            }
+            ctx.source_numbers
+                .insert(item.id.clone(), (row_line, level, num));
         }
         let task = item.task.get_or_insert_with(Default::default);
         let units = cell(col(Role::Units));
@@ -122,7 +352,11 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         // Columns without a role are kept in the note, never dropped.
         let mut notes = vec![cell(col(Role::Note)).to_string()];
         for (i, r) in roles.iter().enumerate() {
-            if *r == Role::Other && !cell(Some(i)).is_empty() {
+            if *r == Role::Other
+                && Some(i) != content_from
+                && content_from.is_some()
+                && !cell(Some(i)).is_empty()
+            {
                 notes.push(format!("{}：{}", header[i], cell(Some(i))));
             }
         }
@@ -131,14 +365,59 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
             .filter(|n| !n.is_empty())
             .collect::<Vec<_>>()
             .join("；");
-        match groups.last_mut() {
-            Some(g) => g.children.push(item),
-            None => loose.push(item),
-        }
+        // A deeper task under the previous one (（1） rows under a `1.` task) nests.
+        let rank = content_col.unwrap_or(0) * 8 + level as usize;
+        close(&mut open, &mut roots, rank);
+        open.push((rank, item));
     }
-    loose.extend(groups);
-    table.items = loose;
+    close(&mut open, &mut roots, 0);
+    table.items = roots;
     table.numbering = detect_style(&l3_seen);
     check_numbers(&table.items, table.numbering, ctx);
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_words_any_wording() {
+        for h in [
+            "序号",
+            "名 称",
+            "重点工作和要求",
+            "目标要求",
+            "完成情况",
+            "工作举措",
+            "責任單位",
+        ] {
+            assert!(is_header_word(h), "{h}");
+        }
+        for h in ["一、预案", "应急局", "加强组织领导。"] {
+            assert!(!is_header_word(h), "{h}");
+        }
+        assert_eq!(
+            glued_header("类别工作项目重点任务牵头单位配合单位"),
+            Some(
+                vec!["类别", "工作项目", "重点任务", "牵头单位", "配合单位"]
+                    .into_iter()
+                    .map(String::from)
+                    .collect()
+            )
+        );
+        assert_eq!(glued_header("加强组织领导"), None);
+    }
+
+    #[test]
+    fn short_rows_are_realigned_by_their_markers() {
+        let levels = [Some(2), Some(3), None, None, None];
+        let row: Vec<String> = ["2.制定清单。", "市级各专委会办公室", "2月10日前", "", ""]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            align(&row, 5, &levels),
+            ["", "2.制定清单。", "市级各专委会办公室", "2月10日前", ""]
+        );
+    }
 }

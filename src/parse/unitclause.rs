@@ -5,6 +5,7 @@
 //! entries (`安委会、减灾委有关成员单位` stays one entry) and generic markers (`等有关单位`).
 //! Deliberately returns names, not registry ids: resolving is the registry's job.
 
+use super::clauseforms as forms;
 use crate::model::Convention;
 
 /// Lead and cooperating names read from one clause.
@@ -51,10 +52,10 @@ const GENERIC_WHOLE: &[&str] = &[
 ];
 
 fn is_open(c: char) -> bool {
-    c == '（' || c == '('
+    matches!(c, '（' | '(' | '〔' | '【' | '[' | '［' | '〈')
 }
 fn is_close(c: char) -> bool {
-    c == '）' || c == ')'
+    matches!(c, '）' | ')' | '〕' | '】' | ']' | '］' | '〉')
 }
 
 /// If `text` ends with a bracketed 责任单位 clause, return the text before it and the clause
@@ -62,7 +63,7 @@ fn is_close(c: char) -> bool {
 pub fn extract_clause(text: &str) -> Option<(String, String)> {
     let trimmed = text.trim_end().trim_end_matches(['。', ' ', '；']);
     let chars: Vec<char> = trimmed.chars().collect();
-    if !chars.last().is_some_and(|c| is_close(*c)) {
+    if !chars.last().is_some_and(|c| is_close(*c) && *c != '〉') {
         return None;
     }
     let mut depth = 0i32;
@@ -90,7 +91,8 @@ pub fn extract_clause(text: &str) -> Option<(String, String)> {
 /// Whether bracket content reads as a 责任单位 clause.
 pub fn is_clause(content: &str) -> bool {
     // A clause names units, or (written by Yaodian for a task without units) only a deadline.
-    let c = content.trim_start();
+    let folded = super::fold::fold(content);
+    let c = folded.trim_start();
     let labelled = LABELS_LEAD.iter().chain(LABELS_COOP).any(|l| {
         c.strip_prefix(l)
             .is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
@@ -100,9 +102,7 @@ pub fn is_clause(content: &str) -> bool {
         c.strip_prefix(l)
             .is_some_and(|r| r.starts_with('：') || r.starts_with(':'))
     });
-    labelled
-        || deadline_only
-        || (c.contains("牵头") && (c.contains('，') || c.contains("负责") || c.ends_with("牵头")))
+    labelled || deadline_only || forms::is_unlabelled(c)
 }
 
 /// Split at `sep` characters that are not inside brackets.
@@ -131,10 +131,16 @@ fn split_top(s: &str, seps: &[char]) -> Vec<String> {
 
 fn strip_label(s: &str) -> (Option<bool>, &str) {
     let t = s.trim();
+    let f = super::fold::fold(t);
     for (labels, lead) in [(LABELS_LEAD, true), (LABELS_COOP, false)] {
         for l in labels {
-            if let Some(rest) = t.strip_prefix(l) {
-                if let Some(r) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
+            if let Some(rest) = f.strip_prefix(l) {
+                if rest.starts_with('：') || rest.starts_with(':') {
+                    let r = &t[l.len()..];
+                    let r = r
+                        .strip_prefix('：')
+                        .or_else(|| r.strip_prefix(':'))
+                        .unwrap_or(r);
                     return (Some(lead), r.trim());
                 }
             }
@@ -166,25 +172,44 @@ fn group_names(group: &str) -> Vec<String> {
     parts
 }
 
+/// A name without its generic wording: `应急局等有关单位` → (`应急局`, `等有关单位`); a name that
+/// is generic as a whole (`有关单位`) → (``, `有关单位`).
+pub fn strip_generic(name: &str) -> (String, Option<String>) {
+    let name = name.trim_end_matches(['。', '；', ';']).trim();
+    if GENERIC_WHOLE.contains(&name) {
+        return (String::new(), Some(name.to_string()));
+    }
+    match GENERIC_SUFFIXES.iter().find(|s| name.ends_with(*s)) {
+        Some(suffix) => (
+            name[..name.len() - suffix.len()].trim().to_string(),
+            Some((*suffix).to_string()),
+        ),
+        None => (name.to_string(), None),
+    }
+}
+
 /// Move generic wording out of names: `应急局等有关单位` → `应急局` + `等有关单位`.
 fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<String>) {
     for name in names {
-        let name = name.trim_end_matches(['。', '；', ';']).trim().to_string();
-        if GENERIC_WHOLE.contains(&name.as_str()) {
-            generic.push(name);
-            continue;
-        }
-        let mut base = name.as_str();
-        if let Some(suffix) = GENERIC_SUFFIXES.iter().find(|s| base.ends_with(*s)) {
-            generic.push((*suffix).to_string());
-            base = &base[..base.len() - suffix.len()];
-        }
-        let base = base.trim();
+        let (base, suffix) = strip_generic(&name);
+        generic.extend(suffix);
         // Duplicates are dropped once at the end (`dedup`): checking here was quadratic.
         if !base.is_empty() {
-            into.push(base.to_string());
+            into.push(base);
         }
     }
+}
+
+/// Groups that are deadlines (`，持续推进`) become the assignment's deadline.
+fn take_deadlines(groups: &mut Vec<String>, a: &mut Assignment) {
+    groups.retain(|g| {
+        if forms::is_deadline(g) {
+            a.deadline = Some(g.trim().trim_end_matches('。').to_string());
+            false
+        } else {
+            true
+        }
+    });
 }
 
 /// Split a clause (with or without its `责任单位：` label) into lead and cooperating names.
@@ -215,6 +240,10 @@ fn split_names(clause: &str, convention: Convention) -> Assignment {
             None => true,
         },
     );
+    // A standing note after `；` (以下各项…不再注明) is not a unit.
+    if segments.len() > 1 {
+        segments.retain(|seg| !forms::is_note(seg));
+    }
     let clause = segments.join("；");
     let clause = clause.as_str();
     let explicit = segments.iter().any(|s| {
@@ -226,10 +255,9 @@ fn split_names(clause: &str, convention: Convention) -> Assignment {
     if explicit {
         for seg in segments {
             let (role, rest) = strip_label(&seg);
-            let names: Vec<String> = split_top(rest, &['，', ','])
-                .iter()
-                .flat_map(|g| group_names(g))
-                .collect();
+            let mut groups = split_top(rest, &['，', ',']);
+            take_deadlines(&mut groups, &mut a);
+            let names: Vec<String> = groups.iter().flat_map(|g| group_names(g)).collect();
             let target = if role == Some(false) {
                 &mut a.coop
             } else {
@@ -240,29 +268,36 @@ fn split_names(clause: &str, convention: Convention) -> Assignment {
         return a;
     }
     let (_, body) = strip_label(clause);
-    let groups = split_top(body, &['，', ',']);
-    // （A、B牵头，C、D按职责分工负责）
-    if groups.first().is_some_and(|g| g.ends_with("牵头")) {
+    let mut groups = split_top(body, &['，', ',']);
+    take_deadlines(&mut groups, &mut a);
+    // （A会同B负责）
+    if let [g] = groups.as_slice() {
+        if let Some((lead, coop)) = forms::split_together(g) {
+            push_names(group_names(lead), &mut a.lead, &mut a.generic);
+            push_names(group_names(coop), &mut a.coop, &mut a.generic);
+            return a;
+        }
+    }
+    // （A、B牵头，C、D按职责分工负责）: groups up to the one ending in 牵头 lead.
+    if let Some(last_lead) = groups
+        .iter()
+        .rposition(|g| forms::strip_role(g).1 == Some(true))
+    {
         for (i, g) in groups.iter().enumerate() {
-            let mut g = g.as_str();
-            for suffix in [
-                "牵头",
-                "按职责分工负责",
-                "按职责负责",
-                "分工负责",
-                "配合",
-                "参与",
-                "负责",
-            ] {
-                if let Some(s) = g.strip_suffix(suffix) {
-                    g = s;
-                    break;
-                }
-            }
-            let target = if i == 0 { &mut a.lead } else { &mut a.coop };
+            let (g, _) = forms::strip_role(g);
+            let target = if i <= last_lead {
+                &mut a.lead
+            } else {
+                &mut a.coop
+            };
             push_names(group_names(g), target, &mut a.generic);
         }
         return a;
+    }
+    // （A，B按职责分工负责）: the role word goes, the convention reads the rest.
+    if let Some(last) = groups.last_mut() {
+        let (g, _) = forms::strip_role(last);
+        *last = g.to_string();
     }
     match convention {
         Convention::FirstGroupLeads => {
