@@ -8,6 +8,7 @@ mod docinfo;
 mod editor;
 mod exportmenu;
 mod feedbackview;
+mod find;
 mod merge;
 mod newdraft;
 mod outline;
@@ -20,6 +21,7 @@ mod start;
 pub mod state;
 mod taskpanel;
 mod views;
+mod window;
 mod yearly;
 
 use leptos::ev;

@@ -109,6 +109,9 @@ pub struct Editor {
     pub tab: RwSignal<Tab>,
     /// The row that should take the cursor as soon as it is on the page (a new item).
     pub focus: StoredValue<Option<String>>,
+    /// Bring this row on screen in the outline (rendered or not), and put the cursor in it if
+    /// the flag is set: a structural edit, a problem or a search result.
+    pub reveal: RwSignal<Option<(String, bool)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -131,6 +134,7 @@ impl Editor {
             selected: RwSignal::new(None),
             tab: RwSignal::new(Tab::Outline),
             focus: StoredValue::new(None),
+            reveal: RwSignal::new(None),
             timer: StoredValue::new(None),
         }
     }
