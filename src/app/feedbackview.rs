@@ -122,9 +122,7 @@ pub fn FeedbackView() -> impl IntoView {
                 </div>
                 <ul data-testid="feedback-unmatched">{r.unmatched.into_iter().map(|(w, t)| view! { <li>{format!("{w}：{t}")}</li> }).collect_view()}</ul>
             })}
-            <Show when=move || replies.with(Vec::is_empty)>
-                <p class="hint" data-testid="no-replies">"还没有回复。先在下面给各单位发出反馈表；收到的 Excel 或要点文件从“导入回复”读回。"</p>
-            </Show>
+            <p class="hint" data-testid="no-replies" hidden=move || !replies.with(Vec::is_empty)>"还没有回复。先在下面给各单位发出反馈表；收到的 Excel 或要点文件从“导入回复”读回。"</p>
             <table class="tasks" data-testid="replies" hidden=move || replies.with(Vec::is_empty)>
                 <thead><tr><th>"任务"</th><th>"单位"</th><th>"意见"</th><th>"建议表述 / 时限 / 理由"</th><th>"处理"</th></tr></thead>
                 <tbody>

@@ -1,5 +1,5 @@
 //! 单位库: the unit registry editor. Rename (the old name stays as an alias), aliases, kind,
-//! merge two units (every task follows; asked first, saying what will happen, and undoable),
+//! merge two units (every task follows; asked first, saying what will happen; undoable),
 //! confirm units the parser added (the hint says what 确认 means).
 //!
 //! Owns the table; the operations are `edit::units`.
@@ -8,6 +8,7 @@ use super::state::Editor;
 use crate::edit::units as ops;
 use crate::model::UnitKind;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn RegistryEditor() -> impl IntoView {
@@ -30,12 +31,8 @@ pub fn RegistryEditor() -> impl IntoView {
             .map(|(u, _)| (u.id, u.name))
             .collect::<Vec<_>>()
     };
-    // A merge waiting for the user's yes: (unit merged away, unit kept); and the last merge
-    // done, for its undo button.
-    let asked: RwSignal<Option<(String, String)>> = RwSignal::new(None);
-    let done: RwSignal<Option<String>> = RwSignal::new(None);
-    // Bumped to put every 合并到 dropdown back to “—”.
-    let reset = RwSignal::new(0u32);
+    let ui = expect_context::<super::state::Ui>();
+    // What merging `drop` into `keep` does, in the words of the question asked first.
     let describe = move |drop: &str, keep: &str| {
         rows.with(|r| {
             let find = |id: &str| r.iter().find(|(u, _)| u.id == id);
@@ -43,7 +40,7 @@ pub fn RegistryEditor() -> impl IntoView {
                 return String::new();
             };
             format!(
-                "把“{}”合并到“{}”：“{}”的 {} 项牵头、{} 项配合任务改由“{}”承担，“{}”及其别名成为“{}”的别名，“{}”从单位库中去掉。可以撤销。",
+                "把“{}”合并到“{}”：“{}”的 {} 项牵头、{} 项配合任务改由“{}”承担，“{}”及其别名成为“{}”的别名，“{}”从单位库中去掉。",
                 d.name, k.name, d.name, lead, coop, k.name, d.name, k.name, d.name
             )
         })
@@ -52,27 +49,6 @@ pub fn RegistryEditor() -> impl IntoView {
         <section class="card registry" data-testid="registry">
             <p class="hint">"同一单位的不同写法（如“区应急局”“应急局”“应急管理局”）作为别名记在一起，统计和按单位视图才准确。改名后原名自动成为别名；合并后所有任务随之更新。"</p>
             <p class="hint" data-testid="confirm-hint">"标黄的行是导入时从责任单位中新识别出的名称，还没有核对：名称正确，点“确认名称”；它其实是另一个单位的简称或别称，在“合并到”中选择那个单位。"</p>
-            {move || asked.get().map(|(drop, keep)| view! {
-                <div class="banner warn" data-testid="merge-confirm" role="alertdialog">
-                    <span>{describe(&drop, &keep)}</span>
-                    <button class="primary" data-testid="merge-confirm-ok" on:click=move |_| {
-                        let text = describe(&drop, &keep);
-                        if editor.edit_task(|p, _| ops::merge(p, &keep, &drop)) {
-                            done.set(Some(text.replacen("把", "已把", 1).replace("可以撤销。", "")));
-                        }
-                        asked.set(None);
-                        reset.update(|n| *n += 1);
-                    }>"合并"</button>
-                    <button data-testid="merge-confirm-cancel" on:click=move |_| { asked.set(None); reset.update(|n| *n += 1); }>"取消"</button>
-                </div>
-            })}
-            {move || done.get().map(|text| view! {
-                <div class="banner info" data-testid="merge-done">
-                    <span>{text}</span>
-                    <button data-testid="merge-undo" on:click=move |_| { editor.undo(); done.set(None); }>"撤销合并"</button>
-                    <button class="link" on:click=move |_| done.set(None)>"知道了"</button>
-                </div>
-            })}
             <table>
                 <thead><tr><th>"名称"</th><th>"别名（用、分隔）"</th><th>"类别"</th><th>"牵头"</th><th>"配合"</th><th>"合并到"</th><th>"核对"</th></tr></thead>
                 <tbody>
@@ -101,11 +77,19 @@ pub fn RegistryEditor() -> impl IntoView {
                                     </select></td>
                                     <td>{lead}</td>
                                     <td>{coop}</td>
-                                    <td><select data-testid="unit-merge" prop:value=move || { reset.track(); "" } on:change=move |ev| {
+                                    <td><select data-testid="unit-merge" on:change=move |ev| {
                                         let keep = event_target_value(&ev);
-                                        if !keep.is_empty() {
-                                            done.set(None);
-                                            asked.set(Some((id4.clone(), keep)));
+                                        if keep.is_empty() {
+                                            return;
+                                        }
+                                        let text = describe(&id4, &keep);
+                                        let yes = web_sys::window()
+                                            .and_then(|w| w.confirm_with_message(&format!("{text}\n\n合并后可以撤销。确定合并吗？")).ok())
+                                            .unwrap_or(false);
+                                        if yes && editor.edit_task(|p, _| ops::merge(p, &keep, &id4)) {
+                                            ui.banner("info", format!("已{text}如需恢复，点上方的“撤销”（Ctrl+Z）。"));
+                                        } else if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                                            sel.set_value("");
                                         }
                                     }>
                                         <option value="">"—"</option>

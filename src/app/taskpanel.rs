@@ -7,6 +7,7 @@
 use super::state::Editor;
 use crate::edit::{self, units as unit_ops, Field};
 use crate::model::{OriginStatus, DEADLINE_PRESETS};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -299,21 +300,21 @@ fn UnitPicker(
                     if q.is_empty() || found.iter().any(|m| crate::model::units::name_key(&m.1) == key) {
                         None
                     } else if found.is_empty() || deliberate.get() {
-                        Some(view! {
+                        Some(Either::Left(view! {
                             <li class="new-unit" data-testid="new-unit">
                                 <span>{format!("新增单位“{q}”")}</span>
                                 <button class="mini" data-testid="new-unit-lead" on:click=move |_| add_new(true)>"牵头"</button>
                                 <button class="mini" data-testid="new-unit-coop" on:click=move |_| add_new(false)>"配合"</button>
                             </li>
-                        }.into_any())
+                        }))
                     } else {
-                        Some(view! {
+                        Some(Either::Right(view! {
                             <li class="new-unit">
                                 <button class="link" data-testid="new-unit-anyway" on:click=move |_| deliberate.set(true)>
                                     {format!("以上都不是，新增单位“{q}”…")}
                                 </button>
                             </li>
-                        }.into_any())
+                        }))
                     }
                 }}
             </ul>

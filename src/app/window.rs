@@ -13,7 +13,6 @@
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// At least this many rows are rendered: a plan of this size is in the page whole (and the
@@ -250,12 +249,11 @@ impl Growing {
     /// `len` rows in chunks of `STEP`; a chunk is rendered once `shown` reaches it and is not
     /// rendered again as more chunks follow. `offset` is the index of the first row among all
     /// the view's lists (the document has one per body).
-    pub fn chunks(
-        &self,
-        offset: usize,
-        len: usize,
-        render: Arc<dyn Fn(std::ops::Range<usize>) -> AnyView + Send + Sync>,
-    ) -> AnyView {
+    pub fn chunks<V, F>(&self, offset: usize, len: usize, render: F) -> impl IntoView + use<V, F>
+    where
+        V: IntoView + 'static,
+        F: Fn(std::ops::Range<usize>) -> V + Clone + Send + Sync + 'static,
+    {
         let shown = self.shown;
         (0..len.div_ceil(STEP))
             .map(|c| {
@@ -265,6 +263,5 @@ impl Growing {
                 move || on.get().then(|| render(range.clone()))
             })
             .collect_view()
-            .into_any()
     }
 }

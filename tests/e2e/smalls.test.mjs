@@ -37,23 +37,21 @@ test("unit registry: 确认名称 explained on the page; merging asks first, say
   assert.match(await page.getByTestId("confirm-hint").textContent(), /名称正确，点“确认名称”/);
   const jz = page.getByTestId("unit-row").filter({ has: page.locator('input[value="减灾办"]') });
   const value = await jz.getByTestId("unit-merge").locator("option", { hasText: "安委办" }).getAttribute("value");
-  // Choosing in the dropdown only asks.
+  // Choosing in the dropdown only asks, saying what will happen; “cancel” changes nothing.
+  let asked = "";
+  page.once("dialog", (d) => { asked = d.message(); d.dismiss(); });
   await jz.getByTestId("unit-merge").selectOption(value);
-  const ask = page.getByTestId("merge-confirm");
-  assert.match(await ask.textContent(), /把“减灾办”合并到“安委办”：“减灾办”的 \d+ 项牵头、\d+ 项配合任务改由“安委办”承担/);
-  assert.equal(await jz.count(), 1);
-  await page.screenshot({ path: screenshotPath("merge-confirm") });
-  // Cancel: nothing changed, the dropdown is back to “—”.
-  await page.getByTestId("merge-confirm-cancel").click();
-  assert.equal(await ask.count(), 0);
+  assert.match(asked, /把“减灾办”合并到“安委办”：“减灾办”的 \d+ 项牵头、\d+ 项配合任务改由“安委办”承担/);
+  assert.match(asked, /合并后可以撤销/);
   assert.equal(await jz.count(), 1);
   assert.equal(await jz.getByTestId("unit-merge").inputValue(), "");
-  // Agree: merged; the undo button right there brings 减灾办 back.
+  // “OK”: merged, the banner says what was done and how to undo; 撤销 brings 减灾办 back.
+  page.once("dialog", (d) => d.accept());
   await jz.getByTestId("unit-merge").selectOption(value);
-  await page.getByTestId("merge-confirm-ok").click();
   assert.equal(await jz.count(), 0);
-  assert.match(await page.getByTestId("merge-done").textContent(), /已把“减灾办”合并到“安委办”/);
-  await page.getByTestId("merge-undo").click();
+  assert.match(await page.getByTestId("banner").last().textContent(), /已把“减灾办”合并到“安委办”.*撤销/);
+  await page.screenshot({ path: screenshotPath("merge-done") });
+  await page.getByTestId("undo").click();
   assert.equal(await jz.count(), 1);
   assert.deepEqual(errors, []);
   await context.close();
@@ -75,7 +73,7 @@ test("unit picker: a prefix of a known unit is not offered as a new unit unless 
   await panel.getByTestId("new-unit-anyway").click();
   assert.match(await panel.getByTestId("new-unit").textContent(), /新增单位“应急”/);
   // Typing again hides it until chosen again.
-  await panel.getByTestId("unit-query").fill("应急管");
+  await panel.getByTestId("unit-query").fill("急");
   assert.equal(await panel.getByTestId("new-unit").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();

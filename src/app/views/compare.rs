@@ -33,7 +33,7 @@ pub fn CompareView() -> impl IntoView {
                         <table>
                             <thead><tr><th>"市级模板"</th><th>"状态"</th><th>"本区草稿"</th></tr></thead>
                             <tbody>
-                                {grow.chunks(0, len, Arc::new(move |range| pairs[range].iter().cloned().map(|p| {
+                                {grow.chunks(0, len, move |range: std::ops::Range<usize>| pairs[range].iter().cloned().map(|p| {
                                     let cls = format!("s-{:?}", p.status);
                                     let modified = p.status == OriginStatus::Modified;
                                     view! {
@@ -44,7 +44,7 @@ pub fn CompareView() -> impl IntoView {
                                             <td>{p.draft_number}{if modified { view! { <DiffText pieces=p.diff /> }.into_any() } else { view! { <span>{p.draft_text}</span> }.into_any() }}</td>
                                         </tr>
                                     }
-                                }).collect_view().into_any()))}
+                                }).collect_view())}
                             </tbody>
                         </table>
                     }

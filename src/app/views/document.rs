@@ -30,14 +30,13 @@ fn body_view(plan: &Plan, body: &Body, grow: Growing, offset: &mut usize) -> imp
     let (start, len) = (*offset, paras.len());
     *offset += len;
     let paras = Arc::new(paras);
-    let render = Arc::new(move |r: std::ops::Range<usize>| {
+    let render = move |r: std::ops::Range<usize>| {
         paras[r]
             .iter()
             .cloned()
             .map(|(class, head, tail)| view! { <p class=class><span class="head">{head}</span>{tail}</p> })
             .collect_view()
-            .into_any()
-    });
+    };
     view! {
         {preface.into_iter().map(|p| view! { <p class="p">{p}</p> }).collect_view()}
         {grow.chunks(start, len, render)}

@@ -55,12 +55,12 @@ pub fn TaskList() -> impl IntoView {
                     {move || {
                         let rows = Arc::new(shown.get());
                         let len = rows.len();
-                        grow.chunks(0, len, Arc::new(move |range| rows[range].iter().cloned().map(|r| view! {
+                        grow.chunks(0, len, move |range: std::ops::Range<usize>| rows[range].iter().cloned().map(|r| view! {
                             <tr data-testid="task-row">
                                 <td>{r.number}</td><td>{r.title}</td><td class="content">{r.text}</td>
                                 <td>{r.lead.join("、")}</td><td>{r.coop.join("、")}</td><td>{r.deadline}</td><td>{r.note}</td>
                             </tr>
-                        }).collect_view().into_any()))
+                        }).collect_view())
                     }}
                 </tbody>
             </table>

@@ -65,7 +65,7 @@ pub fn ByUnit() -> impl IntoView {
                         open.set(js_sys::Reflect::get(&t, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false));
                     }>
                         <summary><b>{u.with_value(|u| u.name.clone())}</b>{u.with_value(|u| format!("　牵头 {} 项，配合 {} 项", u.lead.len(), u.coop.len()))}</summary>
-                        <Show when=move || open.get()>
+                        {move || open.get().then(|| view! {
                             <div class="row-actions">
                                 {[("xlsx", "导出该单位任务（Excel）", "unit-export-xlsx"), ("docx", "导出该单位任务（Word）", "unit-export-docx")].into_iter().map(|(f, label, testid)| {
                                     let id = u.with_value(|u| u.id.clone());
@@ -76,7 +76,7 @@ pub fn ByUnit() -> impl IntoView {
                             <ul>{u.with_value(|u| u.lead.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view())}</ul>
                             <h4>"配合"</h4>
                             <ul>{u.with_value(|u| u.coop.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view())}</ul>
-                        </Show>
+                        })}
                     </details>
                 }}).collect_view()}
             </div>
