@@ -7,9 +7,10 @@ use super::state::Editor;
 use crate::model::{Convention, DocInfo, NumberingStyle};
 use leptos::prelude::*;
 
+type Getter = fn(&DocInfo) -> String;
 type Setter = fn(&mut DocInfo, String);
 
-const FIELDS: &[(&str, &str, fn(&DocInfo) -> String, Setter)] = &[
+const FIELDS: &[(&str, &str, Getter, Setter)] = &[
     (
         "发文机关",
         "info-issuer",

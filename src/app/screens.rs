@@ -74,6 +74,8 @@ pub fn merge_page(theirs: crate::model::Plan) -> Result<AnyView, NotLoaded> {
 }
 
 /// What opening a file on the start page found.
+// One value per opened file, moved once: boxing the plan would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     Plan(crate::model::Plan),

@@ -88,6 +88,12 @@ impl Ui {
     }
 }
 
+impl Default for Ui {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub plan: StoredValue<Plan>,
@@ -113,6 +119,12 @@ pub struct Editor {
     /// the flag is set: a structural edit, a problem or a search result.
     pub reveal: RwSignal<Option<(String, bool)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Autosave waits this long after the last change (the issue allows at most 500 ms).
