@@ -2,7 +2,8 @@
 //! Markdown and plain text, the plan file (.json); and one unit's slice. Exports run in the
 //! export worker, which loads on the first export.
 //!
-//! Owns the menu and the download of what the worker returns.
+//! Owns the menu (closed by a choice, its button or Escape) and the download of what the
+//! worker returns.
 
 use super::state::{Editor, Ui};
 use crate::web::{files, worker};
@@ -64,9 +65,20 @@ pub fn ExportMenu() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let open = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    let button = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the menu and gives the focus back to its button.
+    let handle = window_event_listener(leptos::ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if e.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = button.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
     view! {
         <div class="menu">
-            <button data-testid="export-menu" on:click=move |_| open.update(|o| *o = !*o)>
+            <button data-testid="export-menu" node_ref=button aria-haspopup="menu" aria-expanded=move || if open.get() { "true" } else { "false" } on:click=move |_| open.update(|o| *o = !*o)>
                 {move || if busy.get() { "正在生成…" } else { "导出 ▾" }}
             </button>
             <Show when=move || open.get()>

@@ -2,6 +2,9 @@
 //! Excel for units that use Excel, JSON for units that use Yaodian; read the replies back;
 //! see who answered; accept or reject each reply.
 //!
+//! The replies and 导入回复 come first (that is what the tab is opened for once the files are
+//! out); sending the files follows.
+//!
 //! Owns that tab. Files are made in the export worker; replies are read with
 //! `sync::feedback::import` and kept in the plan.
 
@@ -102,11 +105,13 @@ pub fn FeedbackView() -> impl IntoView {
     };
     view! {
         <section class="card feedback" data-testid="feedback">
-            <h3>"发出反馈表"</h3>
-            <p class="hint">"请各单位确认自己牵头、配合的任务：可以同意、提出修改（表述或时限）、不同意（说明理由）或备注。Excel 表中的隐藏列用于对应任务，请勿删除。"</p>
+            // Replies first: once the files are out, answering them is what the user comes for.
+            <h3 data-testid="replies-head">{move || {
+                let all = replies.with(Vec::len);
+                let open = replies.with(|r| r.iter().filter(|x| x.3.state == ReplyState::Pending).count());
+                if all == 0 { "回复".to_string() } else { format!("回复（{all} 条，待处理 {open} 条）") }
+            }}</h3>
             <div class="row-actions">
-                <button data-testid="feedback-all-xlsx" on:click=move |_| send("feedback-xlsx", None)>"全部单位（Excel）"</button>
-                <button data-testid="feedback-all-json" on:click=move |_| send("feedback-json", None)>"全部单位（要点文件）"</button>
                 <label class="button">"导入回复（.xlsx / .json）"
                     <input type="file" hidden accept=".xlsx,.json" data-testid="feedback-import" on:change=on_file />
                 </label>
@@ -117,26 +122,8 @@ pub fn FeedbackView() -> impl IntoView {
                 </div>
                 <ul data-testid="feedback-unmatched">{r.unmatched.into_iter().map(|(w, t)| view! { <li>{format!("{w}：{t}")}</li> }).collect_view()}</ul>
             })}
-            <table class="tasks">
-                <thead><tr><th>"单位"</th><th>"任务"</th><th>"已发"</th><th>"已回复"</th><th></th></tr></thead>
-                <tbody>
-                    {move || units.get().into_iter().map(|(id, name, n, sent, answered)| {
-                        let (a, b) = (id.clone(), id.clone());
-                        view! {
-                            <tr data-testid="feedback-unit">
-                                <td>{name}</td><td>{n}</td><td>{if sent { "是" } else { "" }}</td>
-                                <td>{if answered > 0 { format!("{answered} 条") } else { String::new() }}</td>
-                                <td>
-                                    <button class="mini" data-testid="feedback-unit-xlsx" on:click=move |_| send("feedback-xlsx", Some(a.clone()))>"Excel"</button>
-                                    <button class="mini" data-testid="feedback-unit-json" on:click=move |_| send("feedback-json", Some(b.clone()))>"要点文件"</button>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <h3>"回复"</h3>
-            <table class="tasks" data-testid="replies">
+            <p class="hint" data-testid="no-replies" hidden=move || !replies.with(Vec::is_empty)>"还没有回复。先在下面给各单位发出反馈表；收到的 Excel 或要点文件从“导入回复”读回。"</p>
+            <table class="tasks" data-testid="replies" hidden=move || replies.with(Vec::is_empty)>
                 <thead><tr><th>"任务"</th><th>"单位"</th><th>"意见"</th><th>"建议表述 / 时限 / 理由"</th><th>"处理"</th></tr></thead>
                 <tbody>
                     {move || replies.get().into_iter().map(|(i, task, unit, r)| view! {
@@ -153,6 +140,30 @@ pub fn FeedbackView() -> impl IntoView {
                                 }.into_any(),
                             }}</td>
                         </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <h3>"发出反馈表"</h3>
+            <p class="hint">"请各单位确认自己牵头、配合的任务：可以同意、提出修改（表述或时限）、不同意（说明理由）或备注。Excel 表中的隐藏列用于对应任务，请勿删除。"</p>
+            <div class="row-actions">
+                <button data-testid="feedback-all-xlsx" on:click=move |_| send("feedback-xlsx", None)>"全部单位（Excel）"</button>
+                <button data-testid="feedback-all-json" on:click=move |_| send("feedback-json", None)>"全部单位（要点文件）"</button>
+            </div>
+            <table class="tasks">
+                <thead><tr><th>"单位"</th><th>"任务"</th><th>"已发"</th><th>"已回复"</th><th></th></tr></thead>
+                <tbody>
+                    {move || units.get().into_iter().map(|(id, name, n, sent, answered)| {
+                        let (a, b) = (id.clone(), id.clone());
+                        view! {
+                            <tr data-testid="feedback-unit">
+                                <td>{name}</td><td>{n}</td><td>{if sent { "是" } else { "" }}</td>
+                                <td>{if answered > 0 { format!("{answered} 条") } else { String::new() }}</td>
+                                <td>
+                                    <button class="mini" data-testid="feedback-unit-xlsx" on:click=move |_| send("feedback-xlsx", Some(a.clone()))>"Excel"</button>
+                                    <button class="mini" data-testid="feedback-unit-json" on:click=move |_| send("feedback-json", Some(b.clone()))>"要点文件"</button>
+                                </td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>

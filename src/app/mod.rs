@@ -10,6 +10,7 @@ mod doctexts;
 mod editor;
 mod exportmenu;
 mod feedbackview;
+mod find;
 mod merge;
 mod newdraft;
 mod outline;
@@ -23,6 +24,7 @@ mod start;
 pub mod state;
 mod taskpanel;
 mod views;
+mod window;
 mod yearchange;
 mod yearly;
 

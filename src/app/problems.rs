@@ -27,7 +27,7 @@ pub fn ProblemsPanel() -> impl IntoView {
                                 if let Some(id) = id.clone() {
                                     editor.selected.set(Some(id.clone()));
                                     editor.tab.set(Tab::Outline);
-                                    scroll_to(id);
+                                    editor.reveal.set(Some((id, true)));
                                 }
                             }>{pr.place.clone()}</button>
                             "：" {pr.message.clone()}
@@ -39,22 +39,24 @@ pub fn ProblemsPanel() -> impl IntoView {
     }
 }
 
-/// Scroll the outline row of `id` into view once it is rendered.
-pub fn scroll_to(id: String) {
-    request_animation_frame(move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Ok(Some(el)) = doc.query_selector(&format!("[data-id=\"{id}\"]")) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-            if let Ok(Some(input)) = el.query_selector("input, textarea") {
-                use wasm_bindgen::JsCast;
-                if let Ok(h) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
-                }
+/// Scroll the rendered outline row of `id` into view, and put the cursor in it if `focus`
+/// (`Editor::reveal` renders it first).
+pub fn scroll_to(id: &str, focus: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(Some(el)) = doc.query_selector(&format!("[data-id=\"{id}\"]")) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        if let Ok(Some(input)) = el
+            .query_selector("input, textarea")
+            .map(|i| i.filter(|_| focus))
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(h) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
             }
         }
-    });
+    }
 }

@@ -1,5 +1,6 @@
 //! 单位库: the unit registry editor. Rename (the old name stays as an alias), aliases, kind,
-//! merge two units (every task follows), confirm units the parser added.
+//! merge two units (every task follows; asked first, saying what will happen; undoable),
+//! confirm units the parser added (the hint says what 确认 means).
 //!
 //! Owns the table; the operations are `edit::units`.
 
@@ -7,6 +8,7 @@ use super::state::Editor;
 use crate::edit::units as ops;
 use crate::model::UnitKind;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn RegistryEditor() -> impl IntoView {
@@ -29,11 +31,26 @@ pub fn RegistryEditor() -> impl IntoView {
             .map(|(u, _)| (u.id, u.name))
             .collect::<Vec<_>>()
     };
+    let ui = expect_context::<super::state::Ui>();
+    // What merging `drop` into `keep` does, in the words of the question asked first.
+    let describe = move |drop: &str, keep: &str| {
+        rows.with(|r| {
+            let find = |id: &str| r.iter().find(|(u, _)| u.id == id);
+            let (Some((d, (lead, coop))), Some((k, _))) = (find(drop), find(keep)) else {
+                return String::new();
+            };
+            format!(
+                "把“{}”合并到“{}”：“{}”的 {} 项牵头、{} 项配合任务改由“{}”承担，“{}”及其别名成为“{}”的别名，“{}”从单位库中去掉。",
+                d.name, k.name, d.name, lead, coop, k.name, d.name, k.name, d.name
+            )
+        })
+    };
     view! {
         <section class="card registry" data-testid="registry">
             <p class="hint">"同一单位的不同写法（如“区应急局”“应急局”“应急管理局”）作为别名记在一起，统计和按单位视图才准确。改名后原名自动成为别名；合并后所有任务随之更新。"</p>
+            <p class="hint" data-testid="confirm-hint">"标黄的行是导入时从责任单位中新识别出的名称，还没有核对：名称正确，点“确认名称”；它其实是另一个单位的简称或别称，在“合并到”中选择那个单位。"</p>
             <table>
-                <thead><tr><th>"名称"</th><th>"别名（用、分隔）"</th><th>"类别"</th><th>"牵头"</th><th>"配合"</th><th>"合并到"</th><th></th></tr></thead>
+                <thead><tr><th>"名称"</th><th>"别名（用、分隔）"</th><th>"类别"</th><th>"牵头"</th><th>"配合"</th><th>"合并到"</th><th>"核对"</th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|(u, n)| (u.clone().id, u.name.clone(), u.aliases.join("、"), u.kind, u.new, *n) let:row>
                         {
@@ -62,15 +79,24 @@ pub fn RegistryEditor() -> impl IntoView {
                                     <td>{coop}</td>
                                     <td><select data-testid="unit-merge" on:change=move |ev| {
                                         let keep = event_target_value(&ev);
-                                        if !keep.is_empty() {
-                                            editor.edit_task(|p, _| ops::merge(p, &keep, &id4));
+                                        if keep.is_empty() {
+                                            return;
+                                        }
+                                        let text = describe(&id4, &keep);
+                                        let yes = web_sys::window()
+                                            .and_then(|w| w.confirm_with_message(&format!("{text}\n\n合并后可以撤销。确定合并吗？")).ok())
+                                            .unwrap_or(false);
+                                        if yes && editor.edit_task(|p, _| ops::merge(p, &keep, &id4)) {
+                                            ui.banner("info", format!("已{text}如需恢复，点上方的“撤销”（Ctrl+Z）。"));
+                                        } else if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                                            sel.set_value("");
                                         }
                                     }>
                                         <option value="">"—"</option>
                                         {others.into_iter().map(|(i, n)| view! { <option value=i>{n}</option> }).collect_view()}
                                     </select></td>
                                     <td>{u.new.then(|| view! {
-                                        <button class="mini" title="确认这是一个正确的单位名称" on:click=move |_| { editor.edit_task(|p, _| ops::confirm(p, &id5)); }>"确认"</button>
+                                        <button class="mini" data-testid="unit-confirm" title="确认这是一个正确的单位名称" on:click=move |_| { editor.edit_task(|p, _| ops::confirm(p, &id5)); }>"确认名称"</button>
                                     })}</td>
                                 </tr>
                             }

@@ -2,9 +2,11 @@
 //! buttons for the structural edits; keyboard: Enter (next item), Tab / Shift+Tab (indent,
 //! outdent), Alt+↑/↓ (move).
 //!
-//! Owns row rendering. Rows are keyed by (id, depth, level, epoch): a keystroke changes no
-//! key, so typing re-renders nothing; a move or insert only moves rows and updates the number
-//! text of those whose number changed (numbers are looked up, not part of the key).
+//! Owns row rendering. Only the rows near the screen are in the page (`window::Window`), so
+//! a 1000-task plan costs what a short one does; `Editor::reveal` brings any row on screen.
+//! Rows are keyed by (id, depth, level, epoch): a keystroke changes no key, so typing
+//! re-renders nothing; a move or insert only moves rows and updates the number text of the
+//! rendered rows whose number changed (numbers are looked up, not part of the key).
 
 use super::state::Editor;
 use crate::edit::{self, Field, ListId};
@@ -65,10 +67,20 @@ fn structural(
     // A new row focuses itself when it mounts, before the next key arrives.
     editor.focus.set_value(Some(target.clone()));
     editor.selected.set(Some(target.clone()));
-    // The row may have been rebuilt (its number changed): put the cursor back in it.
-    super::problems::scroll_to(target);
+    // The row may have been rebuilt or moved off screen: bring it back, cursor in it.
+    editor.reveal.set(Some((target, true)));
     // A row that was only moved never mounts: drop the request once the frame is drawn.
     request_animation_frame(move || editor.focus.set_value(None));
+}
+
+/// A first guess at a row's height in pixels, until it has been on screen and measured.
+fn estimate(r: &RowData) -> i32 {
+    let head = if r.section.is_some() { 44 } else { 0 };
+    head + match r.kind {
+        ItemKind::Heading => 38,
+        ItemKind::Task => 92,
+        ItemKind::Paragraph => 44,
+    }
 }
 
 #[component]
@@ -78,15 +90,45 @@ pub fn OutlineEditor() -> impl IntoView {
         editor.structure.track();
         row_list(editor, editor.epoch.get())
     });
+    let root = NodeRef::<leptos::html::Div>::new();
+    let win = super::window::Window::new(root);
+    let find = super::find::Find::new();
+    provide_context(find);
+    let keys = move |l: &Listing| l.0.iter().map(|r| (r.id.clone(), estimate(r))).collect();
+    // The first rows render with the component; later lists follow the edits.
+    win.set_rows(listing.with_untracked(keys));
+    Effect::new(move |_| win.set_rows(listing.with(keys)));
+    // A row to bring on screen: render it, then scroll the real element into view.
+    Effect::new(move |_| {
+        let Some((id, focus)) = editor.reveal.get() else {
+            return;
+        };
+        if let Some(i) = listing.with(|l| l.0.iter().position(|r| r.id == id)) {
+            win.reveal(i);
+        }
+        request_animation_frame(move || {
+            super::problems::scroll_to(&id, focus);
+            editor.reveal.set(None);
+        });
+    });
     let empty = move || listing.with(|l| l.0.is_empty());
+    let shown = move || {
+        let (s, e) = win.range.get();
+        listing.with(|l| l.0[s.min(l.0.len())..e.min(l.0.len())].to_vec())
+    };
     view! {
         <section class="outline-editor" data-testid="outline-editor">
+            <super::find::FindBar find />
             <Show when=empty>
                 <button class="primary" data-testid="add-first" on:click=move |_| structural(editor, "", |p, ids| edit::add_top(p, ListId::Main, 1, ids))>"添加第一项"</button>
             </Show>
-            <For each=move || listing.with(|l| l.0.clone()) key=|r| (r.id.clone(), r.depth, r.level, r.epoch) let:r>
-                <Row r listing />
-            </For>
+            <div node_ref=root>
+                <div class="vpad" style:height=move || format!("{}px", win.pads.get().0)></div>
+                <For each=shown key=|r| (r.id.clone(), r.depth, r.level, r.epoch) let:r>
+                    <Row r listing />
+                </For>
+                <div class="vpad" style:height=move || format!("{}px", win.pads.get().1)></div>
+            </div>
         </section>
     }
 }
@@ -245,9 +287,19 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
             }
         }
     };
+    let find = expect_context::<super::find::Find>();
+    let (id_hit, id_cur) = (id.clone(), id.clone());
+    let hit = move || {
+        editor
+            .plan
+            .with_value(|p| edit::item(p, &id_hit).is_some_and(|i| find.hits(&i.title, &i.text)))
+    };
+    let current = move || find.current.with(|c| c.as_deref() == Some(id_cur.as_str()));
     view! {
+        <div class="vrow" data-vkey=id.clone()>
         {r.section.clone().map(|s| view! { <h3 class="section-title">{s}</h3> })}
         <div class=class class:selected=move || selected.get() data-testid="edit-row" data-id=sid
+            class:find-hit=hit class:find-current=current
             class:not-applicable=move || status.get() == Some(OriginStatus::NotApplicable)
             on:click=move |_| if !selected.get_untracked() { editor.selected.set(Some(id_sel.clone())) }>
             <span class="num" data-testid="row-number">{
@@ -288,6 +340,7 @@ fn Row(r: RowData, listing: Memo<Listing>) -> impl IntoView {
                 </div>
             })}
             <Show when=move || selected.get()>{buttons.clone()}</Show>
+        </div>
         </div>
     }
 }

@@ -95,6 +95,12 @@ impl Ui {
     }
 }
 
+impl Default for Ui {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Editor {
     pub plan: StoredValue<Plan>,
@@ -116,7 +122,16 @@ pub struct Editor {
     pub tab: RwSignal<Tab>,
     /// The row that should take the cursor as soon as it is on the page (a new item).
     pub focus: StoredValue<Option<String>>,
+    /// Bring this row on screen in the outline (rendered or not), and put the cursor in it if
+    /// the flag is set: a structural edit, a problem or a search result.
+    pub reveal: RwSignal<Option<(String, bool)>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// Autosave waits this long after the last change (the issue allows at most 500 ms).
@@ -145,6 +160,7 @@ impl Editor {
             selected: RwSignal::new(None),
             tab: RwSignal::new(Tab::Outline),
             focus: StoredValue::new(None),
+            reveal: RwSignal::new(None),
             timer: StoredValue::new(None),
         }
     }

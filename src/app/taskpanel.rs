@@ -7,6 +7,7 @@
 use super::state::Editor;
 use crate::edit::{self, units as unit_ops, Field};
 use crate::model::{OriginStatus, DEADLINE_PRESETS};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -86,12 +87,21 @@ fn Details(id: String) -> impl IntoView {
             <h3 class="details-title">{if item.title.is_empty() { "（无标题）".to_string() } else { item.title.clone() }}</h3>
             {is_template_item.then(|| view! {
                 <div class="status-row" data-testid="status-controls">
-                    <span>"与模板："</span>
-                    <span class="status" data-testid="details-status">{move || status.get().map(|s| s.label()).unwrap_or("")}</span>
-                    <button class="mini" data-testid="mark-adopted" on:click=move |_| set_status(OriginStatus::Adopted)>"采纳"</button>
+                    // The state is a label (no border, not clickable); the actions are verbs.
+                    <span>"与模板相比："</span>
+                    <span class=move || format!("status state s-{:?}", status.get().unwrap_or(OriginStatus::Adopted)) data-testid="details-status">
+                        {move || status.get().map(|s| s.label()).unwrap_or("")}
+                    </span>
+                </div>
+                <div class="status-row" data-testid="status-actions">
+                    <button class="mini" data-testid="mark-adopted" title="恢复为照搬模板的状态"
+                        disabled=move || status.get() == Some(OriginStatus::Adopted)
+                        on:click=move |_| set_status(OriginStatus::Adopted)>"标为采纳"</button>
                     <input type="text" placeholder="不适用的理由" data-testid="na-reason" prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev)) />
-                    <button class="mini" data-testid="mark-na" on:click=move |_| set_status(OriginStatus::NotApplicable)>"不适用"</button>
+                    <button class="mini" data-testid="mark-na"
+                        disabled=move || status.get() == Some(OriginStatus::NotApplicable)
+                        on:click=move |_| set_status(OriginStatus::NotApplicable)>"标为不适用"</button>
                 </div>
             })}
             {move || match task.get() {
@@ -202,6 +212,8 @@ fn UnitPicker(
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let query = RwSignal::new(String::new());
+    // The user chose to add a new unit although known ones match.
+    let deliberate = RwSignal::new(false);
     let lead = StoredValue::new(lead);
     let coop = StoredValue::new(coop);
     let matches = Memo::new(move |_| {
@@ -260,7 +272,7 @@ fn UnitPicker(
     view! {
         <div class="picker" data-testid="unit-picker">
             <input type="text" placeholder="输入单位名称或简称，如“应急”" data-testid="unit-query" prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
+                on:input=move |ev| { deliberate.set(false); query.set(event_target_value(&ev)); }
                 on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Enter" {
                     ev.prevent_default();
                     match matches.get_untracked().first() {
@@ -282,17 +294,33 @@ fn UnitPicker(
                             </li>
                         }
                     }).collect_view()}
-                <Show when=move || {
+                // A new unit is offered outright only when nothing known matches: “应急” is
+                // 应急局 unless the user says it is not.
+                {move || {
                     let q = query.get();
-                    let key = crate::model::units::name_key(q.trim());
-                    !q.trim().is_empty() && !matches.get().iter().any(|m| crate::model::units::name_key(&m.1) == key)
-                }>
-                    <li class="new-unit">
-                        <span>{move || format!("新增单位“{}”", query.get().trim())}</span>
-                        <button class="mini" data-testid="new-unit-lead" on:click=move |_| add_new(true)>"牵头"</button>
-                        <button class="mini" data-testid="new-unit-coop" on:click=move |_| add_new(false)>"配合"</button>
-                    </li>
-                </Show>
+                    let q = q.trim().to_string();
+                    let key = crate::model::units::name_key(&q);
+                    let found = matches.get();
+                    if q.is_empty() || found.iter().any(|m| crate::model::units::name_key(&m.1) == key) {
+                        None
+                    } else if found.is_empty() || deliberate.get() {
+                        Some(Either::Left(view! {
+                            <li class="new-unit" data-testid="new-unit">
+                                <span>{format!("新增单位“{q}”")}</span>
+                                <button class="mini" data-testid="new-unit-lead" on:click=move |_| add_new(true)>"牵头"</button>
+                                <button class="mini" data-testid="new-unit-coop" on:click=move |_| add_new(false)>"配合"</button>
+                            </li>
+                        }))
+                    } else {
+                        Some(Either::Right(view! {
+                            <li class="new-unit">
+                                <button class="link" data-testid="new-unit-anyway" on:click=move |_| deliberate.set(true)>
+                                    {format!("以上都不是，新增单位“{q}”…")}
+                                </button>
+                            </li>
+                        }))
+                    }
+                }}
             </ul>
         </div>
     }

@@ -2,31 +2,16 @@
 // (`node tests/e2e/bench.mjs slow-link`: the slow-link figures only).
 // A synthetic plan of 1000 tasks (generated here as document text, imported by pasting, so
 // the real path is measured) in headless Chromium against the release dist/:
-//   first render of the outline, a keystroke in a task title (handler and next frame),
-//   moving a task (renumbering), autosave; and the transfer sizes.
+//   first render of the outline (click → rows on the page and the next frame painted),
+//   reopening the draft after a reload, a keystroke in a task title (handler and next frame),
+//   moving a task (renumbering), tab switches, autosave; and the transfer sizes.
 // And loading on a slow link (Chromium's network emulation, cache off): the time until the
 // start page is usable, and the first click on 新建草稿 after 5 s on the start page.
 import { serve, launch, openPage, DIST, PREFIX } from "./harness.mjs";
+import { synthetic } from "./fixtures.mjs";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-
-export function synthetic(tasks) {
-  const lines = ["2025年全区安全生产与防灾减灾救灾工作要点", "为做好全区安全生产工作，制定本要点。", "一、重点任务"];
-  const perGroup = 10;
-  for (let i = 0; i < tasks; i++) {
-    if (i % perGroup === 0) lines.push(`（${cn(i / perGroup + 1)}）第${i / perGroup + 1}组重点工作`);
-    lines.push(`${i + 1}．推进第${i + 1}项工作。加强组织领导，完善工作机制，细化工作措施，确保任务按期完成。（责任单位：区应急局，各镇街、区公安分局、区住房城乡建委等有关单位）`);
-  }
-  return lines.join("\n");
-}
-function cn(n) {
-  const d = "零一二三四五六七八九";
-  if (n < 10) return d[n];
-  if (n < 20) return "十" + (n % 10 ? d[n % 10] : "");
-  if (n < 100) return d[Math.floor(n / 10)] + "十" + (n % 10 ? d[n % 10] : "");
-  return String(n);
-}
 
 async function measure(browser, url, tasks) {
   const { page, context, errors } = await openPage(browser);
@@ -41,7 +26,8 @@ async function measure(browser, url, tasks) {
   await page.getByTestId("doc-data-next").click();
   t = performance.now();
   await page.getByTestId("create-draft-plain").click();
-  await page.getByTestId("edit-row").nth(tasks).waitFor();
+  await page.getByTestId("edit-row").first().waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
   const renderMs = performance.now() - t;
   // Keystrokes: the input handler, and the time to the next frame.
   const typing = await page.evaluate(async () => {
@@ -76,6 +62,29 @@ async function measure(browser, url, tasks) {
   await page.getByTestId("row-title").nth(3).focus();
   const insert = await page.evaluate(key, "Enter");
   await page.waitForTimeout(800);
+  // Tab switches: click → the view rendered and the next frame painted (median of 3 rounds).
+  const tabs = await page.evaluate(async () => {
+    const ids = ["tab-document", "tab-tasks", "tab-byunit", "tab-compare", "tab-units", "tab-feedback", "tab-problems", "tab-outline"];
+    const all = {};
+    for (let round = 0; round < 3; round++) {
+      for (const id of ids) {
+        const t0 = performance.now();
+        document.querySelector(`[data-testid="${id}"]`).click();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        (all[id] ??= []).push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.slice(4), v.sort((a, b) => a - b)[1]]));
+  });
+  // Reopening the draft after a reload: click in the draft list → rows painted.
+  await page.reload();
+  await page.getByTestId("draft-row").first().waitFor();
+  t = performance.now();
+  await page.getByTestId("draft-row").first().getByRole("button").first().click();
+  await page.getByTestId("edit-row").first().waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+  const reopenMs = performance.now() - t;
   // Exports in the worker (the first one also loads the worker).
   const exportMs = {};
   for (const [id, key] of [["export-docx", "docx"], ["export-docx", "docx"], ["export-xlsx", "xlsx"]]) {
@@ -87,7 +96,7 @@ async function measure(browser, url, tasks) {
   const timings = await page.evaluate(() => window.__yaodian_timings ?? {});
   const size = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.draft.")).map((k) => localStorage.getItem(k).length)[0]);
   await context.close();
-  return { exportMs, parseMs, renderMs, typing, move, insert, autosave: timings.autosave, size, errors };
+  return { exportMs, parseMs, renderMs, reopenMs, tabs, typing, move, insert, autosave: timings.autosave, size, errors };
 }
 
 /** In the page: click `testid` and wait (each frame) for `until` to appear; ms in between. */
@@ -146,7 +155,9 @@ for (const tasks of [31, 1000]) {
   const r = await measure(browser, srv.url, tasks);
   console.log(`plan of ${tasks} tasks:`);
   console.log(`  paste → parse report shown: ${r.parseMs.toFixed(0)} ms`);
-  console.log(`  first render of the outline (create → last row in DOM): ${r.renderMs.toFixed(0)} ms`);
+  console.log(`  first render of the outline (create → rows painted): ${r.renderMs.toFixed(0)} ms`);
+  console.log(`  reopen after reload (draft list click → rows painted): ${r.reopenMs.toFixed(0)} ms`);
+  console.log(`  tab switch (click → next frame, median of 3): ${Object.entries(r.tabs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")} ms`);
   console.log(`  keystroke in a task title: handler ${r.typing.handler.toFixed(2)} ms (max ${r.typing.max.toFixed(2)}), to next frame ${r.typing.frame.toFixed(1)} ms (median of 30)`);
   console.log(`  move a task (Alt+↓) to next frame: ${r.move.toFixed(1)} ms; insert near the top (Enter, all later numbers change): ${r.insert.toFixed(1)} ms (medians of 5)`);
   console.log(`  autosave (serialise + localStorage): ${(r.autosave ?? NaN).toFixed(1)} ms for ${(r.size / 1024).toFixed(0)} KB`);
@@ -166,7 +177,7 @@ for (const tasks of [31, 1000]) {
   await page.getByTestId("confirm-template").click();
   await page.getByTestId("doc-data-next").click();
   await page.getByTestId("create-draft-plain").click();
-  await page.getByTestId("edit-row").nth(300).waitFor();
+  await page.getByTestId("edit-row").first().waitFor();
   await page.waitForTimeout(600);
   await page.getByText("返回列表").click();
   await page.getByTestId("new-year").click();

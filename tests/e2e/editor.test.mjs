@@ -170,7 +170,16 @@ test("a notice with attachments and a task table: every part shows in the previe
   await page.getByTestId("confirm-template").click();
   await page.getByTestId("doc-data-next").click();
   await page.getByTestId("create-draft-plain").click();
-  const titles = await page.locator(".section-title").allTextContents();
+  await page.getByTestId("edit-row").first().waitFor();
+  // The outline renders the rows near the screen: walk down the page collecting the headings.
+  const seen = new Set();
+  for (let y = 0; ; y += 400) {
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForTimeout(40);
+    for (const t of await page.locator(".section-title").allTextContents()) seen.add(t);
+    if (await page.evaluate(() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2)) break;
+  }
+  const titles = [...seen];
   assert.equal(titles.length, 7, "six attachments and the task table");
   assert.equal(titles[6], "2021年应急指挥、救援重点工作任务清单");
   // A task of the table is edited like any other.

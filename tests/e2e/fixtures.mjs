@@ -112,3 +112,22 @@ export async function unzip(buf) {
   }
   return out;
 }
+
+/** A synthetic plan of `tasks` tasks as document text (ten to a group), for size tests and the
+ * browser benchmark. */
+export function synthetic(tasks) {
+  const lines = ["2025年全区安全生产与防灾减灾救灾工作要点", "为做好全区安全生产工作，制定本要点。", "一、重点任务"];
+  const perGroup = 10;
+  for (let i = 0; i < tasks; i++) {
+    if (i % perGroup === 0) lines.push(`（${cn(i / perGroup + 1)}）第${i / perGroup + 1}组重点工作`);
+    lines.push(`${i + 1}．推进第${i + 1}项工作。加强组织领导，完善工作机制，细化工作措施，确保任务按期完成。（责任单位：区应急局，各镇街、区公安分局、区住房城乡建委等有关单位）`);
+  }
+  return lines.join("\n");
+}
+function cn(n) {
+  const d = "零一二三四五六七八九";
+  if (n < 10) return d[n];
+  if (n < 20) return "十" + (n % 10 ? d[n % 10] : "");
+  if (n < 100) return d[Math.floor(n / 10)] + "十" + (n % 10 ? d[n % 10] : "");
+  return String(n);
+}

@@ -79,6 +79,7 @@ test("registry: rename and merge update every task", async () => {
   const target = await page.getByTestId("unit-row").filter({ has: page.locator('input[value="安委办"]') }).getByTestId("unit-merge").locator("option").count();
   assert.ok(target > 1);
   const value = await jz.getByTestId("unit-merge").locator("option", { hasText: "安委办" }).getAttribute("value");
+  page.once("dialog", (d) => d.accept());
   await jz.getByTestId("unit-merge").selectOption(value);
   await page.getByTestId("tab-outline").click();
   assert.match(await row(page, "3.").getByTestId("row-units").textContent(), /^牵头安委办$/);

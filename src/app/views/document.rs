@@ -3,13 +3,19 @@
 //! view gives the document without the app around it. Titles break as in the .docx
 //! (`export::title`); 不适用 items are left out by `walk::exported_rows`; the 版记 sits at the
 //! foot of the last page.
+//!
+//! A long plan's paragraphs are rendered as the reader scrolls (`window::Growing`), and all
+//! of them before printing.
 
 use crate::app::state::Editor;
+use crate::app::window::Growing;
 use crate::model::{walk, Body, ItemKind, Plan};
 use crate::render;
 use leptos::prelude::*;
+use std::sync::Arc;
 
-fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
+/// One body's paragraphs; `offset` counts the paragraphs of the bodies before it.
+fn body_view(plan: &Plan, body: &Body, grow: Growing, offset: &mut usize) -> impl IntoView + use<> {
     let preface: Vec<String> = body.preface.clone();
     let paras: Vec<(String, String, String)> = walk::exported_rows(&body.items, body.numbering)
         .into_iter()
@@ -23,6 +29,16 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
             (class, head, tail)
         })
         .collect();
+    let (start, len) = (*offset, paras.len());
+    *offset += len;
+    let paras = Arc::new(paras);
+    let render = move |r: std::ops::Range<usize>| {
+        paras[r]
+            .iter()
+            .cloned()
+            .map(|(class, head, tail)| view! { <p class=class><span class="head">{head}</span>{tail}</p> })
+            .collect_view()
+    };
     // The body's task tables, as the .docx export writes them: caption, then one row a task.
     let tables: Vec<(String, Vec<render::TaskRow>)> = body
         .tables
@@ -34,9 +50,7 @@ fn body_view(plan: &Plan, body: &Body) -> impl IntoView + use<> {
         .collect();
     view! {
         {preface.into_iter().map(|p| view! { <p class="p">{p}</p> }).collect_view()}
-        {paras.into_iter().map(|(class, head, tail)| view! {
-            <p class=class><span class="head">{head}</span>{tail}</p>
-        }).collect_view()}
+        {grow.chunks(start, len, render)}
         {tables.into_iter().map(|(caption, rows)| view! {
             <p class="p h1 table-caption">{caption}</p>
             <table class="doc-table" data-testid="document-table">
@@ -67,12 +81,14 @@ fn title_lines(title: &str) -> impl IntoView + use<> {
 #[component]
 pub fn DocumentView() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let grow = Growing::new();
     let content = move || {
         editor.content.track();
         editor.units_rev.track();
         editor.plan.with_value(|plan| {
             let d = plan.doc.clone();
-            let main = body_view(plan, &plan.body);
+            let mut offset = 0;
+            let main = body_view(plan, &plan.body, grow, &mut offset);
             // The 版记 closes the last page, at its foot (GB/T 9704).
             let mut banji = (!d.cc.is_empty() || !d.printer.is_empty()).then(|| view! {
                 <div class="banji" data-testid="document-banji">
@@ -87,7 +103,7 @@ pub fn DocumentView() -> impl IntoView {
                 .enumerate()
                 .map(|(i, a)| {
                     let title = a.title.clone();
-                    let body = body_view(plan, &a.body);
+                    let body = body_view(plan, &a.body, grow, &mut offset);
                     let foot = if i + 1 == last { banji.take() } else { None };
                     view! {
                         <article class="a4 page-break" class:last-page=i + 1 == last>
@@ -123,10 +139,14 @@ pub fn DocumentView() -> impl IntoView {
     view! {
         <section class="doc-view" data-testid="document-view">
             <div class="doc-tools no-print">
-                <button on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"打印"</button>
+                <button data-testid="print" on:click=move |_| {
+                    grow.all();
+                    request_animation_frame(|| { let _ = web_sys::window().map(|w| w.print()); });
+                }>"打印"</button>
                 <span class="muted small">"按 GB/T 9704 版式：A4，上 37 mm、下 35 mm、左 28 mm、右 26 mm；正文三号仿宋。"</span>
             </div>
             {content}
+            <div node_ref=grow.end></div>
         </section>
     }
 }

@@ -1,13 +1,16 @@
 //! 任务清单: every task in a table (序号 / 重点任务 / 工作内容 / 牵头单位 / 配合单位 / 完成时限 /
-//! 备注), filtered by unit and by text.
+//! 备注), filtered by unit and by text. A long list is rendered as the reader scrolls.
 
 use crate::app::state::Editor;
+use crate::app::window::Growing;
 use crate::render;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn TaskList() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let grow = Growing::new();
     let unit = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
     let all = Memo::new(move |_| {
@@ -49,14 +52,19 @@ pub fn TaskList() -> impl IntoView {
             <table class="tasks">
                 <thead><tr><th>"序号"</th><th>"重点任务"</th><th>"工作内容"</th><th>"牵头单位"</th><th>"配合单位"</th><th>"完成时限"</th><th>"备注"</th></tr></thead>
                 <tbody>
-                    {move || shown.get().into_iter().map(|r| view! {
-                        <tr data-testid="task-row">
-                            <td>{r.number}</td><td>{r.title}</td><td class="content">{r.text}</td>
-                            <td>{r.lead.join("、")}</td><td>{r.coop.join("、")}</td><td>{r.deadline}</td><td>{r.note}</td>
-                        </tr>
-                    }).collect_view()}
+                    {move || {
+                        let rows = Arc::new(shown.get());
+                        let len = rows.len();
+                        grow.chunks(0, len, move |range: std::ops::Range<usize>| rows[range].iter().cloned().map(|r| view! {
+                            <tr data-testid="task-row">
+                                <td>{r.number}</td><td>{r.title}</td><td class="content">{r.text}</td>
+                                <td>{r.lead.join("、")}</td><td>{r.coop.join("、")}</td><td>{r.deadline}</td><td>{r.note}</td>
+                            </tr>
+                        }).collect_view())
+                    }}
                 </tbody>
             </table>
+            <div node_ref=grow.end></div>
         </section>
     }
 }

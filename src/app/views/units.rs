@@ -1,5 +1,6 @@
 //! 按单位: for each unit, the tasks it leads and the tasks it supports, with counts, and an
-//! SVG bar chart of tasks per unit (lead and cooperating stacked).
+//! SVG bar chart of tasks per unit (lead and cooperating stacked). A card's task lists are
+//! rendered when it is opened (a 1000-task plan has thousands of them).
 
 use crate::app::state::Editor;
 use crate::render;
@@ -55,21 +56,29 @@ pub fn ByUnit() -> impl IntoView {
         <section class="card byunit" data-testid="by-unit">
             {move || chart(&data.get())}
             <div class="unit-cards">
-                {move || data.get().into_iter().map(|u| view! {
-                    <details class="unit-card" data-testid="unit-card">
-                        <summary><b>{u.name.clone()}</b>{format!("　牵头 {} 项，配合 {} 项", u.lead.len(), u.coop.len())}</summary>
-                        <div class="row-actions">
-                            {[("xlsx", "导出该单位任务（Excel）", "unit-export-xlsx"), ("docx", "导出该单位任务（Word）", "unit-export-docx")].into_iter().map(|(f, label, testid)| {
-                                let id = u.id.clone();
-                                view! { <button class="mini" data-testid=testid on:click=move |_| crate::app::exportmenu::run_export(editor, ui, busy, f, Some(id.clone()), false)>{label}</button> }
-                            }).collect_view()}
-                        </div>
-                        <h4>"牵头"</h4>
-                        <ul>{u.lead.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
-                        <h4>"配合"</h4>
-                        <ul>{u.coop.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                {move || data.get().into_iter().map(|u| {
+                    let open = RwSignal::new(false);
+                    let u = StoredValue::new(u);
+                    view! {
+                    <details class="unit-card" data-testid="unit-card" on:toggle=move |ev| {
+                        let t = ev.target().map(wasm_bindgen::JsValue::from).unwrap_or_default();
+                        open.set(js_sys::Reflect::get(&t, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false));
+                    }>
+                        <summary><b>{u.with_value(|u| u.name.clone())}</b>{u.with_value(|u| format!("　牵头 {} 项，配合 {} 项", u.lead.len(), u.coop.len()))}</summary>
+                        {move || open.get().then(|| view! {
+                            <div class="row-actions">
+                                {[("xlsx", "导出该单位任务（Excel）", "unit-export-xlsx"), ("docx", "导出该单位任务（Word）", "unit-export-docx")].into_iter().map(|(f, label, testid)| {
+                                    let id = u.with_value(|u| u.id.clone());
+                                    view! { <button class="mini" data-testid=testid on:click=move |_| crate::app::exportmenu::run_export(editor, ui, busy, f, Some(id.clone()), false)>{label}</button> }
+                                }).collect_view()}
+                            </div>
+                            <h4>"牵头"</h4>
+                            <ul>{u.with_value(|u| u.lead.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view())}</ul>
+                            <h4>"配合"</h4>
+                            <ul>{u.with_value(|u| u.coop.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view())}</ul>
+                        })}
                     </details>
-                }).collect_view()}
+                }}).collect_view()}
             </div>
         </section>
     }
