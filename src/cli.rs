@@ -13,7 +13,8 @@ const USAGE: &str = "用法 / usage:
   yaodian-cli convert IN -o OUT       按 OUT 的扩展名转换（.json .docx .xlsx .csv .md .txt）
                                       --task-table：.docx 附上任务清单
   yaodian-cli check FILE              解析报告和问题清单；有问题时退出码非零
-FILE 可为 .txt / .docx / .json，或 - 表示标准输入。
+FILE 可为 .txt / .docx / .doc / .wps / .pdf / .ofd / .xlsx（任务清单）/ .json，或 - 表示标准输入。
+  --sheet 名称：.xlsx 中要读取的工作表（默认第一张有任务表头的）
 选项 / options: --convention first-group|first-unit  （责任单位的读法，默认 first-group）";
 
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -123,6 +124,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 i += 1;
             }
             "--task-table" => task_table = true,
+            "--sheet" => {
+                opts.sheet = args.get(i + 1).cloned();
+                i += 1;
+            }
             "-h" | "--help" => {
                 let _ = writeln!(out, "{USAGE}");
                 return 0;
