@@ -143,6 +143,9 @@ pub fn to_text(pages: &[Page]) -> String {
                     let gap = l.y - p.y;
                     l.x0 > left + 1.2 * l.size
                         || p.x1 < p_right - 1.5 * p.size
+                        // Short by half a character after a full stop: justified lines run to
+                        // the margin, so this was a paragraph's last line.
+                        || (p.x1 < p_right - 0.5 * p.size && p.text.ends_with(['。', '！', '？']))
                         || (same_page && pitch > 0.0 && gap > 1.6 * pitch)
                         || (l.size - p.size).abs() > 0.15 * p.size
                 }

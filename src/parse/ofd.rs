@@ -133,7 +133,7 @@ fn page_runs(xml: &str) -> Vec<Run> {
     let mut r = quick_xml::Reader::from_str(xml);
     let mut runs = Vec::new();
     // The current text object's origin and size; the current code's position and spacing.
-    let (mut ox, mut oy, mut size) = (0.0, 0.0, 0.0);
+    let (mut ox, mut oy, mut size, mut right) = (0.0, 0.0, 0.0, 0.0);
     let mut code: Option<(f64, f64, Vec<f64>, String)> = None;
     loop {
         let ev = match r.read_event() {
@@ -147,8 +147,14 @@ fn page_runs(xml: &str) -> Vec<Run> {
                     b.first().copied().unwrap_or(0.0),
                     b.get(1).copied().unwrap_or(0.0),
                 );
+                // The object's right edge: where its last line ends.
+                right = ox + b.get(2).copied().unwrap_or(0.0);
+                // `Size` in the standard; some writers (easyofd) spell it `size`. Without
+                // either, the boundary's height is close.
                 size = attr(e, "Size")
+                    .or_else(|| attr(e, "size"))
                     .and_then(|s| s.trim().parse().ok())
+                    .or_else(|| b.get(3).copied())
                     .unwrap_or(0.0);
                 // A scale in the CTM (e.g. `0.35 0 0 0.35 0 0`) scales the size and positions.
                 if let Some(ctm) = attr(e, "CTM").map(|c| nums(&c)).filter(|c| c.len() == 6) {
@@ -173,7 +179,7 @@ fn page_runs(xml: &str) -> Vec<Run> {
                         runs.push(Run {
                             x,
                             y,
-                            x_end: x + advance + size,
+                            x_end: (x + advance + size).max(right),
                             size,
                             text,
                         });
@@ -218,7 +224,7 @@ mod tests {
             vec![Run {
                 x: 20.0,
                 y: 34.0,
-                x_end: 40.0,
+                x_end: 120.0, // the boundary's right edge
                 size: 5.0,
                 text: "一、总体".into()
             }]

@@ -73,6 +73,8 @@ struct Font {
     /// Type0 fonts.
     codespace: Vec<(Vec<u8>, Vec<u8>)>,
     two_byte: bool,
+    /// A predefined Unicode CMap (UniGB-UTF16-H, UniGB-UCS2-H, …): codes are UTF-16BE.
+    utf16: bool,
     to_unicode: HashMap<u32, String>,
     simple: Option<Vec<char>>,
     widths: HashMap<u32, f64>,
@@ -91,6 +93,8 @@ impl Font {
         }
         if subtype == "Type0" {
             f.two_byte = true;
+            let enc = doc.key(d, "Encoding").name().unwrap_or("");
+            f.utf16 = enc.starts_with("Uni") && (enc.contains("UCS2") || enc.contains("UTF16"));
             f.default_width = 1000.0;
             let desc = doc
                 .key(d, "DescendantFonts")
@@ -138,6 +142,7 @@ impl Font {
                     .filter(|c| **c != '\0')
                     .map(|c| c.to_string())
                     .unwrap_or_default(),
+                (None, None) if self.utf16 => utf16be(&code.to_be_bytes()[2..]),
                 (None, None) => String::new(),
             };
             let w = self
