@@ -16,7 +16,8 @@ const USAGE: &str = "用法 / usage:
   yaodian-cli draft TEMPLATE --year 2025 --district 大足区 -o OUT
                                       按默认选择起草本区草稿（年份、本地化替换），
                                       输出 .json 或任一导出格式，并列出改动和待核处
-FILE 可为 .txt / .docx / .json，或 - 表示标准输入。
+FILE 可为 .txt / .docx / .doc / .wps / .pdf / .ofd / .xlsx（任务清单）/ .json，或 - 表示标准输入。
+  --sheet 名称：.xlsx 中要读取的工作表（默认第一张有任务表头的）
 选项 / options: --convention first-group|first-unit  （责任单位的读法，默认 first-group）";
 
 fn gb18030(bytes: &[u8]) -> Option<String> {
@@ -164,6 +165,10 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
             }
             "--district" => {
                 district = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "--sheet" => {
+                opts.sheet = args.get(i + 1).cloned();
                 i += 1;
             }
             "-h" | "--help" => {

@@ -1,5 +1,5 @@
-//! 新建草稿: choose a template (built-in sample, pasted text, a .txt/.docx/.json file, or a
-//! dropped file), see what was understood, fill in the district's document data, preview the
+//! 新建草稿: choose a template (built-in sample, pasted text, a .txt/.docx/.doc/.wps/PDF/OFD/
+//! .xlsx/.json file, or a dropped file; a workbook with several task lists asks which sheet), see what was understood, fill in the district's document data, preview the
 //! localising replacements, then create the draft.
 //!
 //! Owns the steps of that flow. Nothing is created before the user confirms; every input goes
@@ -53,14 +53,13 @@ pub fn NewDraft() -> impl IntoView {
         step.set(Step::Preview);
     };
     let accept = move |plan: Plan, r: Option<ParseReport>| accept_sized(plan, r, 0);
-    let from_bytes = move |name: String, bytes: Vec<u8>| {
-        if crate::parse::sanity::is_empty_input(&bytes) {
-            error.set(crate::parse::sanity::empty_file_message(&name));
-            return;
-        }
+    // A workbook with several task lists: (file name, bytes, sheet names) until one is picked.
+    let sheets: RwSignal<Option<(String, Vec<u8>, Vec<String>)>> = RwSignal::new(None);
+    let import = move |name: String, bytes: Vec<u8>, sheet: Option<String>| {
         let size = bytes.len();
         let gb = |b: &[u8]| crate::web::decode_gb18030(b);
-        match crate::parse::import_bytes(&bytes, &gb, &opts()) {
+        let opts = ParseOptions { sheet, ..opts() };
+        match crate::parse::import_bytes(&bytes, &gb, &opts) {
             Ok(crate::parse::Imported::Parsed(p)) => accept_sized(p.plan, Some(p.report), size),
             Ok(crate::parse::Imported::Plan(r)) => {
                 if let Some(text) = super::start::repairs_banner(&r.repairs) {
@@ -72,6 +71,22 @@ pub fn NewDraft() -> impl IntoView {
             }
             Err(e) => error.set(format!("无法读取“{name}”：{e}")),
         }
+    };
+    let from_bytes = move |name: String, bytes: Vec<u8>| {
+        if crate::parse::sanity::is_empty_input(&bytes) {
+            error.set(crate::parse::sanity::empty_file_message(&name));
+            return;
+        }
+        if crate::parse::xlsx_tasks::is_xlsx(&bytes) {
+            if let Ok(names) = crate::parse::xlsx_tasks::task_sheets(&bytes) {
+                if names.len() > 1 {
+                    error.set(String::new());
+                    sheets.set(Some((name, bytes, names)));
+                    return;
+                }
+            }
+        }
+        import(name, bytes, None)
     };
     let read_file = move |file: web_sys::File| {
         files::read_then(file, move |name, bytes| match bytes {
@@ -95,6 +110,23 @@ pub fn NewDraft() -> impl IntoView {
             <Show when=move || !warning.get().is_empty() && step.get() == Step::Preview>
                 <p class="banner warn" data-testid="import-warning" role="status">{move || warning.get()}</p>
             </Show>
+            {move || sheets.get().map(|(name, bytes, names)| view! {
+                <section class="card" data-testid="sheet-picker">
+                    <p>{format!("“{name}”中有 {} 张任务清单，请选择要导入的工作表：", names.len())}</p>
+                    <div class="row-actions">
+                        {names.into_iter().map(|sheet| {
+                            let (name, bytes, label) = (name.clone(), bytes.clone(), sheet.clone());
+                            view! {
+                                <button data-testid="sheet-choice" on:click=move |_| {
+                                    sheets.set(None);
+                                    import(name.clone(), bytes.clone(), Some(sheet.clone()));
+                                }>{label}</button>
+                            }
+                        }).collect_view()}
+                        <button class="link" on:click=move |_| sheets.set(None)>"取消"</button>
+                    </div>
+                </section>
+            })}
             {move || match step.get() {
                 Step::Source => view! {
                     <section class="card source"
@@ -112,8 +144,8 @@ pub fn NewDraft() -> impl IntoView {
                                 accept(p.plan, Some(p.report));
                             }>"使用内置示例（万盛经开区 2024 年，31 项任务）"</button>
                             <label class="button">
-                                "选择文件（.txt / .docx / .json）"
-                                <input type="file" accept=".txt,.docx,.json,text/plain" data-testid="template-file" hidden
+                                "选择文件（Word / WPS / PDF / OFD / Excel 任务清单 / .txt / .json）"
+                                <input type="file" accept=".txt,.docx,.doc,.wps,.pdf,.ofd,.xlsx,.json,text/plain" data-testid="template-file" hidden
                                     on:change=move |ev| {
                                         if let Some(f) = files::chosen(&ev) { read_file(f); }
                                     } />

@@ -11,18 +11,24 @@ pub mod cells;
 pub mod clauseforms;
 pub mod clean;
 pub mod decode;
+pub mod doc;
 pub mod docx;
 pub mod fold;
 pub mod front;
 pub mod frontlines;
 pub mod furniture;
+pub mod layout;
 pub mod markers;
+pub mod ofd;
+pub mod pdf;
+pub mod pdf_text;
 pub mod report;
 pub mod runon;
 pub mod sanity;
 pub mod structure;
 pub mod table;
 pub mod unitclause;
+pub mod xlsx_tasks;
 
 use crate::model::{Attachment, Convention, IdGen, Plan, Registry};
 use blocks::Block;
@@ -40,6 +46,8 @@ pub struct ParseOptions {
     pub registry: Registry,
     /// Seeds item ids; the browser passes something random, tests a constant.
     pub seed: u64,
+    /// The sheet of an .xlsx task list to read (None: the first with a task header).
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +64,14 @@ pub enum ImportError {
     },
     Binary,
     Docx(String),
+    /// A Word 97–2003 / WPS file (compound file) that could not be read.
+    Doc(String),
+    /// A password-protected Office file (.docx/.xlsx saved with a password: a compound file).
+    Encrypted,
+    Pdf(String),
+    Ofd(String),
+    /// An Excel workbook with no task list (or a damaged one).
+    Xlsx(String),
     Json(crate::format::RestoreError),
     /// More paragraphs or table rows (`what`) than `crate::limits` allows.
     TooMany {
@@ -79,8 +95,13 @@ impl std::fmt::Display for ImportError {
                 tenths_of_mb(*bytes) % 10,
                 MAX_INPUT / 1_048_576
             ),
-            Self::Binary => write!(f, "这不是文本、Word（.docx）或要点（.json）文件，无法读取。旧版 .doc 请先在 Word 中另存为 .docx。"),
+            Self::Binary => write!(f, "这不是能读取的文件。支持：文本（.txt）、Word（.docx / .doc）、WPS 文字（.wps）、PDF、OFD、Excel 任务清单（.xlsx）和要点计划文件（.json）。"),
             Self::Docx(why) => write!(f, "Word 文档无法读取：{why}。请在 Word 中打开并另存为 .docx 后重试，或直接复制全文粘贴。"),
+            Self::Doc(why) => write!(f, "Word/WPS 文档无法读取：{why}。也可以在 Word 或 WPS 中打开后复制全文粘贴。"),
+            Self::Encrypted => write!(f, "文件设有打开密码（已加密），无法读取。请在 Word、Excel 或 WPS 中打开，取消密码后另存，再导入。"),
+            Self::Pdf(why) => write!(f, "PDF 文件无法读取：{why}。"),
+            Self::Ofd(why) => write!(f, "OFD 文件无法读取：{why}。"),
+            Self::Xlsx(why) => write!(f, "Excel 表格无法导入：{why}。"),
             Self::Json(e) => write!(f, "{e}"),
             Self::TooMany { what, max } => write!(f, "文件中的{what}超过 {max} 个，远超一份工作要点的规模，为免浏览器内存耗尽而未导入，当前草稿没有改动。请确认选对了文件；如确需导入，请分成几份。"),
         }
@@ -379,7 +400,26 @@ fn find_year(s: &str) -> Option<i32> {
     })
 }
 
-/// Read any file: `.docx` (zip), a plan `.json`, or text in UTF-8/UTF-16/GB18030.
+/// A fixed-layout file whose pages hold no text.
+const NO_TEXT: &str = "文件中没有文字层（可能是扫描件，页面是图片），无法识别文字。请向发文单位索取 Word 版，或先用 OCR 软件转换";
+
+/// Text rebuilt from fixed-layout pages, through the text parser (and its limits).
+fn parse_laid_out(
+    text: &str,
+    opts: &ParseOptions,
+    source: &str,
+    error: fn(String) -> ImportError,
+) -> Result<Imported, ImportError> {
+    if text.trim().is_empty() {
+        return Err(error(NO_TEXT.into()));
+    }
+    let mut p = parse_pasted(text, opts)?;
+    p.report.source = source.to_string();
+    Ok(Imported::Parsed(p))
+}
+
+/// Read any file, by its content: `.docx`, `.xlsx` task lists and OFD (zip), `.doc`/`.wps`
+/// (compound file), PDF, a plan `.json`, or text in UTF-8/UTF-16/GB18030.
 /// `decode_gb` decodes GB18030 bytes; return None if unavailable.
 pub fn import_bytes(
     bytes: &[u8],
@@ -389,10 +429,32 @@ pub fn import_bytes(
     if bytes.len() > MAX_INPUT {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let blocks = docx::read_blocks(bytes).map_err(ImportError::Docx)?;
+    let parsed = |blocks: Vec<Block>, source| {
         check_blocks(&blocks)?;
-        return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
+        Ok(Imported::Parsed(parse_blocks(blocks, opts, source)))
+    };
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        // One zip container, three formats: told apart by the parts inside.
+        if ofd::is_ofd(bytes) {
+            let pages = ofd::read_pages(bytes).map_err(ImportError::Ofd)?;
+            return parse_laid_out(&layout::to_text(&pages), opts, "OFD 文件", ImportError::Ofd);
+        }
+        if xlsx_tasks::is_xlsx(bytes) {
+            let table =
+                xlsx_tasks::read_table(bytes, opts.sheet.as_deref()).map_err(ImportError::Xlsx)?;
+            return parsed(vec![table], "Excel 任务清单");
+        }
+        return parsed(
+            docx::read_blocks(bytes).map_err(ImportError::Docx)?,
+            "Word 文档",
+        );
+    }
+    if doc::is_compound(bytes) {
+        return parsed(doc::read_blocks(bytes)?, "Word/WPS 文档");
+    }
+    if pdf::is_pdf(bytes) {
+        let pages = pdf_text::read_pages(bytes).map_err(ImportError::Pdf)?;
+        return parse_laid_out(&layout::to_text(&pages), opts, "PDF 文件", ImportError::Pdf);
     }
     let decoded = decode::decode_report(bytes, decode_gb).ok_or(ImportError::Binary)?;
     let text = decoded.text;

@@ -377,6 +377,12 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
     table
 }
 
+/// Whether a column of this header groups tasks (重点任务, 类别, …) rather than holding them.
+/// Used by `xlsx_tasks`, where a merged group cell repeats its value on every row.
+pub fn is_group_header(header: &str) -> bool {
+    role(header) == Role::Group
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

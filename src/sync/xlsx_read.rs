@@ -1,8 +1,9 @@
 //! Reading cell text back from an .xlsx a unit filled in: sheets, shared strings, inline
 //! strings and numbers, whatever Excel or WPS wrote when it saved the file again.
 //!
-//! Owns only the text grid of each sheet; deliberately no formatting and no formulas
-//! (a formula's cached value is read as text).
+//! Owns only the text grid of each sheet (merged cells read as their value in every cell they
+//! cover); deliberately no formatting and no formulas (a formula's cached value is read as
+//! text). The one .xlsx reader: feedback replies and `parse::xlsx_tasks` both call it.
 
 use crate::package::Package;
 use crate::parse::docx::{attr, text_of};
@@ -117,7 +118,11 @@ fn sheet_rows(
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "row" => {
                 if let Some(n) = attr(e, "r") {
-                    row_number(n.trim()).ok_or_else(|| out_of_range(&n))?;
+                    let n = row_number(n.trim()).ok_or_else(|| out_of_range(&n))?;
+                    // Rows Excel skipped (empty) still count: merged ranges name real rows.
+                    if n > rows.len() + 1 && n <= rows.len() + 1000 {
+                        rows.resize(n - 1, Vec::new());
+                    }
                 }
                 if rows.len() >= MAX_ROWS {
                     return Err(out_of_range("第 1048577 行"));
@@ -214,7 +219,9 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Sheets, String> {
                     .unwrap_or(name);
                 if let Some(path) = attr(&e, "id").and_then(|id| targets.get(&id).cloned()) {
                     if let Some(xml) = part(&zip, &path) {
-                        sheets.push((name, sheet_rows(&xml, &shared, &mut budget)?));
+                        let mut rows = sheet_rows(&xml, &shared, &mut budget)?;
+                        fill_merged(&xml, &mut rows);
+                        sheets.push((name, rows));
                     }
                 }
             }
@@ -222,6 +229,49 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Sheets, String> {
         }
     }
     Ok(sheets)
+}
+
+/// A cell range such as `B2:C5` as (first row, first column, last row, last column), 0-based.
+fn range(r: &str) -> Option<(usize, usize, usize, usize)> {
+    let (a, b) = r.split_once(':')?;
+    let cell = |c: &str| match cell_ref(c.trim())? {
+        (col, Some(row)) => Some((row - 1, col)),
+        _ => None,
+    };
+    let ((r1, c1), (r2, c2)) = (cell(a)?, cell(b)?);
+    Some((r1.min(r2), c1.min(c2), r1.max(r2), c1.max(c2)))
+}
+
+/// Copy each merged range's value (its top-left cell) into the cells it covers, within the
+/// rows and columns the sheet already has (a range over a whole column adds nothing).
+fn fill_merged(xml: &str, rows: &mut [Vec<String>]) {
+    let mut r = quick_xml::Reader::from_str(xml);
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    while let Ok(ev) = r.read_event() {
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "mergeCell" => {
+                let Some((r1, c1, r2, c2)) = attr(&e, "ref").and_then(|v| range(&v)) else {
+                    continue;
+                };
+                let Some(value) = rows.get(r1).and_then(|row| row.get(c1)).cloned() else {
+                    continue;
+                };
+                for row in rows.iter_mut().take(r2 + 1).skip(r1) {
+                    let end = (c2 + 1).min(width);
+                    if row.len() < end {
+                        row.resize(end, String::new());
+                    }
+                    for cell in row.iter_mut().take(end).skip(c1) {
+                        if cell.is_empty() {
+                            cell.clone_from(&value);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,220 @@
+//! Text from fixed-layout pages (PDF, OFD): strings placed on pages become lines in reading
+//! order, running headers, footers and page numbers (`— 3 —`) are dropped, and lines are
+//! joined into paragraphs by indentation, short last lines and vertical gaps.
+//!
+//! Owns reading order and paragraph rebuilding for both fixed-layout readers. Deliberately
+//! one column only (official documents are set in one), and no table reconstruction: table
+//! cells come out as lines, which the text parser reads as paragraphs.
+
+/// A string placed on a page: start and end x, baseline y growing downwards, font size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub x: f64,
+    pub y: f64,
+    pub x_end: f64,
+    pub size: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub runs: Vec<Run>,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y: f64,
+    size: f64,
+}
+
+fn lines_of(page: &Page) -> Vec<Line> {
+    let mut runs: Vec<&Run> = page
+        .runs
+        .iter()
+        .filter(|r| r.size.is_finite() && r.x.is_finite() && r.y.is_finite())
+        .collect();
+    crate::order::sort_by(&mut runs, |a, b| {
+        a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x))
+    });
+    let mut groups: Vec<Vec<&Run>> = Vec::new();
+    for r in runs {
+        match groups.last_mut() {
+            Some(g) if (r.y - g[0].y).abs() < 0.5 * g[0].size.max(r.size) => g.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            crate::order::sort_by(&mut g, |a, b| a.x.total_cmp(&b.x));
+            let size = g.iter().map(|r| r.size).fold(0.0, f64::max);
+            let mut text = String::new();
+            let mut end = f64::MIN;
+            for r in &g {
+                let gap = r.x - end;
+                let ascii_join = text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && r.text.starts_with(|c: char| c.is_ascii_alphanumeric());
+                if !text.is_empty() && (gap > 0.8 * size || (ascii_join && gap > 0.2 * size)) {
+                    text.push(' ');
+                }
+                text.push_str(&r.text);
+                end = end.max(r.x_end);
+            }
+            Line {
+                text: text.trim().to_string(),
+                x0: g[0].x,
+                x1: end,
+                y: g[0].y,
+                size,
+            }
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
+
+/// `— 3 —`, `- 3 -`, `3`, `第 3 页`, `第3页 共9页`, `3/9`.
+pub fn is_page_number(t: &str) -> bool {
+    let s: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = s.trim_matches(|c| "—-－–―".contains(c));
+    if s.is_empty() || s.chars().count() > 12 {
+        return false;
+    }
+    let rest: String = s.chars().filter(|c| !c.is_ascii_digit()).collect();
+    s.chars().any(|c| c.is_ascii_digit())
+        && matches!(
+            rest.as_str(),
+            "" | "第页" | "第页共页" | "/" | "页" | "PAGE"
+        )
+}
+
+/// Repeated header/footer text ignores the page number inside it.
+fn furniture_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace())
+        .collect()
+}
+
+/// The text of the pages: one paragraph a line.
+pub fn to_text(pages: &[Page]) -> String {
+    let mut pages: Vec<Vec<Line>> = pages.iter().map(lines_of).collect();
+    // Running heads and feet: the first or last line of a page, repeated on at least half the
+    // pages (two at least), or a page number.
+    let n = pages.len();
+    for edge in [0usize, 1] {
+        let key = |p: &Vec<Line>| {
+            let l = if edge == 0 { p.first() } else { p.last() };
+            l.map(|l| furniture_key(&l.text))
+        };
+        let keys: Vec<Option<String>> = pages.iter().map(key).collect();
+        for (i, p) in pages.iter_mut().enumerate() {
+            let Some(k) = &keys[i] else { continue };
+            let repeated = keys.iter().filter(|o| o.as_ref() == Some(k)).count();
+            let idx = if edge == 0 { 0 } else { p.len() - 1 };
+            if is_page_number(&p[idx].text)
+                || (n >= 2 && repeated >= 2 && repeated * 2 >= n && !k.is_empty())
+            {
+                p.remove(idx);
+            }
+        }
+    }
+    let mut out = String::new();
+    let mut prev: Option<(Line, f64)> = None;
+    for lines in &pages {
+        if lines.is_empty() {
+            continue;
+        }
+        let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+        let right = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        let mut pitches: Vec<f64> = lines
+            .windows(2)
+            .map(|w| w[1].y - w[0].y)
+            .filter(|d| *d > 0.0)
+            .collect();
+        crate::order::sort_by(&mut pitches, f64::total_cmp);
+        let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(0.0);
+        for (i, l) in lines.iter().enumerate() {
+            let new_para = match &prev {
+                None => true,
+                Some((p, p_right)) => {
+                    let same_page = i > 0;
+                    let gap = l.y - p.y;
+                    l.x0 > left + 1.2 * l.size
+                        || p.x1 < p_right - 1.5 * p.size
+                        // Short by half a character after a full stop: justified lines run to
+                        // the margin, so this was a paragraph's last line.
+                        || (p.x1 < p_right - 0.5 * p.size && p.text.ends_with(['。', '！', '？']))
+                        || (same_page && pitch > 0.0 && gap > 1.6 * pitch)
+                        || (l.size - p.size).abs() > 0.15 * p.size
+                }
+            };
+            if new_para {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+            } else if out.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && l.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                out.push(' ');
+            }
+            out.push_str(&l.text);
+            prev = Some((l.clone(), right));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x: f64, y: f64, len: usize, text: &str) -> Run {
+        Run {
+            x,
+            y,
+            x_end: x + 16.0 * len as f64,
+            size: 16.0,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in ["— 3 —", "- 12 -", "3", "第 3 页", "第3页共9页", "3/9"] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["一、总体要求", "2024年", "3. 加强"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_from_wrapped_and_indented_lines() {
+        // Body from x=100 to x=420 (20 characters of 16 pt); first lines indented 2 characters.
+        let page = |n: &str, first: &str| Page {
+            runs: vec![
+                run(200.0, 60.0, 8, "2025年工作要点"),
+                run(132.0, 100.0, 18, first),
+                run(100.0, 130.0, 20, "第一段的第二行文字，铺满了整整一行宽度"),
+                run(100.0, 160.0, 5, "第一段结束"),
+                run(132.0, 190.0, 18, "第二段开始"),
+                run(240.0, 800.0, 3, n),
+            ],
+        };
+        let text = to_text(&[page("— 1 —", "一、总体要求"), page("— 2 —", "二、重点工作")]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert_eq!(
+            lines[0],
+            "一、总体要求第一段的第二行文字，铺满了整整一行宽度第一段结束"
+        );
+        assert_eq!(lines[1], "第二段开始");
+        assert_eq!(
+            lines[2],
+            "二、重点工作第一段的第二行文字，铺满了整整一行宽度第一段结束"
+        );
+    }
+}
