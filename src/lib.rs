@@ -17,6 +17,7 @@ pub mod render;
 pub mod sample;
 pub mod store;
 pub mod sync;
+pub mod track;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,9 @@
 
 pub mod feedback;
 pub mod merge;
+pub mod progress;
 pub mod similarity;
 pub mod templates;
+pub mod unitfile;
 pub mod xlsx_read;
 pub mod yearly;
