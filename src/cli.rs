@@ -42,7 +42,8 @@ pub fn load(
     }
 }
 
-/// The `outline` text: `depth	number	title	lead	coop` per heading, run-in item or task.
+/// The `outline` text: depth, number, title, lead, coop (tab-separated) per heading, run-in
+/// item or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
     let names = |ids: &[String]| {
@@ -94,6 +95,11 @@ pub fn outline(plan: &Plan) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("progress") => return crate::cli_track::progress(args, stdin, out, err),
+        Some("deadlines") => return crate::cli_track::deadlines(args, stdin, out, err),
+        _ => {}
+    }
     let mut opts = ParseOptions {
         seed: 1,
         ..ParseOptions::default()
@@ -124,7 +130,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
             }
             "--task-table" => task_table = true,
             "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
+                let _ = writeln!(out, "{USAGE}\n{}", crate::cli_track::USAGE);
                 return 0;
             }
             a => positional.push(a.to_string()),

@@ -22,6 +22,8 @@ pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli_track;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -42,7 +42,7 @@ pub fn break_title(title: &str, max: usize) -> Vec<String> {
     lines
 }
 
-fn centered_title(out: &mut String, title: &str, page_break: bool) {
+pub(crate) fn centered_title(out: &mut String, title: &str, page_break: bool) {
     for (i, line) in break_title(title, 18).iter().enumerate() {
         let p = Para {
             page_break: page_break && i == 0,
@@ -56,11 +56,11 @@ fn centered_title(out: &mut String, title: &str, page_break: bool) {
     blank(out);
 }
 
-fn blank(out: &mut String) {
+pub(crate) fn blank(out: &mut String) {
     out.push_str(&paragraph(Para::default(), ""));
 }
 
-fn plain(out: &mut String, text: &str, p: Para) {
+pub(crate) fn plain(out: &mut String, text: &str, p: Para) {
     out.push_str(&paragraph(p, &run(text, FANGSONG, BODY, false)));
 }
 
@@ -104,6 +104,32 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
 fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
     let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
     let head = &super::xlsx::TASK_HEADER[..6];
+    let rows = rows.into_iter().map(|r| {
+        let content = if r.text.is_empty() {
+            r.title.clone()
+        } else {
+            format!("{}。{}", r.title, r.text)
+        };
+        vec![
+            r.number,
+            r.group,
+            content,
+            r.lead.join("、"),
+            r.coop.join("、"),
+            r.deadline,
+        ]
+    });
+    table(out, &widths, head, rows);
+}
+
+/// A bordered table in 4号-ish (12 pt) 仿宋: `widths` in twips (summing to 8840, the text
+/// width), a bold header repeated on every page, then the rows.
+pub(crate) fn table(
+    out: &mut String,
+    widths: &[u32],
+    head: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     let cell = |text: &str, w: u32, bold: bool| {
         let p = Para {
             line: 320,
@@ -117,32 +143,20 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>) {
         )
     };
     let border = "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
-    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"8840\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
+    let total: u32 = widths.iter().sum();
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
     for w in widths {
         out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
     for (h, w) in head.iter().zip(widths) {
-        out.push_str(&cell(h, w, true));
+        out.push_str(&cell(h, *w, true));
     }
     out.push_str("</w:tr>");
     for r in rows {
         out.push_str("<w:tr>");
-        let content = if r.text.is_empty() {
-            r.title.clone()
-        } else {
-            format!("{}。{}", r.title, r.text)
-        };
-        let values = [
-            r.number.clone(),
-            r.group.clone(),
-            content,
-            r.lead.join("、"),
-            r.coop.join("、"),
-            r.deadline.clone(),
-        ];
-        for (v, w) in values.iter().zip(widths) {
-            out.push_str(&cell(v, w, false));
+        for (v, w) in r.iter().zip(widths) {
+            out.push_str(&cell(v, *w, false));
         }
         out.push_str("</w:tr>");
     }
@@ -287,7 +301,7 @@ pub fn write(plan: &Plan, opts: Options) -> Result<Vec<u8>, String> {
     package_docx(document_body(plan, opts))
 }
 
-fn package_docx(body: String) -> Result<Vec<u8>, String> {
+pub(crate) fn package_docx(body: String) -> Result<Vec<u8>, String> {
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}<w:sectPr>\
 <w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>\

@@ -182,8 +182,8 @@ pub fn import(plan: &Plan, bytes: &[u8], now: f64) -> Result<Imported, String> {
             if !out.units.contains(&r.unit) {
                 out.units.push(r.unit.clone());
             }
-            let [decision, wording, deadline, reason] = <[String; 4]>::try_from(r.cells)
-                .unwrap_or_default();
+            let [decision, wording, deadline, reason] =
+                <[String; 4]>::try_from(r.cells).unwrap_or_default();
             let fields = ReplyFields {
                 decision,
                 wording,

@@ -80,10 +80,7 @@ pub fn export_xlsx(plan: &Plan, period: Period, unit: Option<&str>) -> Result<Ve
     let dues = due_texts(plan, period);
     let label = period.label();
     let fill = |r: &crate::render::TaskRow, _: &str| {
-        vec![
-            label.clone(),
-            dues.get(&r.id).cloned().unwrap_or_default(),
-        ]
+        vec![label.clone(), dues.get(&r.id).cloned().unwrap_or_default()]
     };
     xlsx::workbook(&unitfile::unit_sheets(plan, unit, &COLS, &WIDTHS, &fill))
 }
@@ -220,8 +217,13 @@ pub fn import(
         for t in &u.tasks {
             let fields = t.progress.clone().unwrap_or_default();
             if tasks.contains(&t.id) {
-                out.answers
-                    .extend(answer(&u.unit_id, &t.id, &fields, &who(&u.unit_id, sender), now));
+                out.answers.extend(answer(
+                    &u.unit_id,
+                    &t.id,
+                    &fields,
+                    &who(&u.unit_id, sender),
+                    now,
+                ));
             } else {
                 out.unmatched.push((
                     format!("{} {}", u.unit_name, t.number),

@@ -29,7 +29,11 @@ impl Due {
     pub fn due_in(&self, start: Date, end: Date) -> Option<Date> {
         match self {
             Self::On(d) => Some(*d),
-            Self::Every(ds) => ds.iter().copied().filter(|d| *d >= start && *d <= end).max(),
+            Self::Every(ds) => ds
+                .iter()
+                .copied()
+                .filter(|d| *d >= start && *d <= end)
+                .max(),
             _ => None,
         }
     }
@@ -43,7 +47,7 @@ impl Due {
             Self::Every(ds) if ds.len() == 2 => "每半年末".into(),
             Self::Every(_) => "定期".into(),
             Self::Ongoing => "长期推进".into(),
-            Self::Empty => "未填写".into(),
+            Self::Empty => "未明确".into(),
             Self::Unparsed => "无法识别".into(),
         }
     }
@@ -117,14 +121,7 @@ fn normalise(text: &str) -> Vec<char> {
 }
 
 fn at(c: &[char], i: usize, word: &str) -> bool {
-    let mut k = i;
-    for w in word.chars() {
-        if c.get(k) != Some(&w) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    word.chars().enumerate().all(|(k, w)| c.get(i + k) == Some(&w))
 }
 
 /// Read one deadline text.
@@ -138,7 +135,10 @@ pub fn parse(text: &str, ctx: Context) -> Due {
     let mut found: Vec<Date> = Vec::new();
     let mut i = 0;
     while i < c.len() {
-        if ["每季度", "每个季度", "按季度", "每季"].iter().any(|w| at(&c, i, w)) {
+        if ["每季度", "每个季度", "按季度", "每季"]
+            .iter()
+            .any(|w| at(&c, i, w))
+        {
             return Due::Every((1..=4).map(|q| Date::month_end(year, q * 3)).collect());
         }
         if ["每月", "每个月", "按月"].iter().any(|w| at(&c, i, w)) {
@@ -157,7 +157,10 @@ pub fn parse(text: &str, ctx: Context) -> Due {
             i += 3;
             continue;
         }
-        if ["年底", "年末", "年内", "年度内"].iter().any(|w| at(&c, i, w)) {
+        if ["年底", "年末", "年内", "年度内"]
+            .iter()
+            .any(|w| at(&c, i, w))
+        {
             found.push(Date::month_end(year, 12));
             i += 2;
             continue;
@@ -190,9 +193,10 @@ pub fn parse(text: &str, ctx: Context) -> Due {
             Some('月') if (1..=12).contains(&n) => {
                 let k = j + 1;
                 let day_digits = c[k..].iter().take_while(|x| x.is_ascii_digit()).count();
-                let day: Option<u32> = (day_digits > 0 && matches!(c.get(k + day_digits), Some('日' | '号')))
-                    .then(|| c[k..k + day_digits].iter().collect::<String>().parse().ok())
-                    .flatten();
+                let day: Option<u32> = (day_digits > 0
+                    && matches!(c.get(k + day_digits), Some('日' | '号')))
+                .then(|| c[k..k + day_digits].iter().collect::<String>().parse().ok())
+                .flatten();
                 let date = if let Some(d) = day {
                     i = k + day_digits + 1;
                     Date::new(year, n, d)

@@ -131,7 +131,7 @@ pub fn pct(n: usize, d: usize) -> String {
     format!("{}.{}%", permille / 10, permille % 10)
 }
 
-fn round_of<'a>(plan: &'a Plan, period: Period) -> Option<&'a Round> {
+fn round_of(plan: &Plan, period: Period) -> Option<&Round> {
     let code = period.code();
     plan.tracking.rounds.iter().find(|r| r.period == code)
 }
@@ -176,7 +176,10 @@ pub fn compute(plan: &Plan, period: Period, as_of: Date) -> Figures {
 }
 
 fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
-    let dues: HashMap<String, Due> = plan_dues(plan).into_iter().map(|d| (d.task, d.due)).collect();
+    let dues: HashMap<String, Due> = plan_dues(plan)
+        .into_iter()
+        .map(|d| (d.task, d.due))
+        .collect();
     let empty = Round::default();
     let round = round_of(plan, period).unwrap_or(&empty);
     let answers: HashMap<(&str, &str), &Answer> = round
@@ -202,7 +205,11 @@ fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
     for r in task_rows(plan) {
         let due = dues.get(&r.id).cloned().unwrap_or(Due::Empty);
         let due_date = due.due_in(period.start(), period.end()).or(match &due {
-            Due::Every(ds) => ds.iter().copied().filter(|d| *d >= year_start && *d <= period.end()).max(),
+            Due::Every(ds) => ds
+                .iter()
+                .copied()
+                .filter(|d| *d >= year_start && *d <= period.end())
+                .max(),
             _ => None,
         });
         let answer = r
@@ -226,7 +233,9 @@ fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
         let done = status == Status::Done;
         let overdue = !done
             && match &due {
-                Due::Every(_) => due.due_in(period.start(), period.end()).is_some_and(|d| d < as_of),
+                Due::Every(_) => due
+                    .due_in(period.start(), period.end())
+                    .is_some_and(|d| d < as_of),
                 _ => due_date.is_some_and(|d| d < as_of),
             };
         let next = match &due {
@@ -264,7 +273,10 @@ fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
     let answered: HashSet<&str> = round.answers.iter().map(|a| a.unit.as_str()).collect();
     let mut units = Vec::new();
     for u in &plan.units.units {
-        let lead: Vec<&TaskState> = tasks.iter().filter(|t| t.lead_ids.contains(&u.id)).collect();
+        let lead: Vec<&TaskState> = tasks
+            .iter()
+            .filter(|t| t.lead_ids.contains(&u.id))
+            .collect();
         let coop = tasks.iter().filter(|t| t.coop_ids.contains(&u.id)).count();
         if lead.is_empty() && coop == 0 {
             continue;
@@ -354,13 +366,19 @@ pub fn reminders(plan: &Plan, f: &Figures, reply_by: Date) -> Vec<Reminder> {
             } else {
                 "配合"
             };
-            let due = t.due_date.map_or_else(|| t.due.describe(year), |d| d.cn(year));
+            let due = t
+                .due_date
+                .map_or_else(|| t.due.describe(year), |d| d.cn(year));
             format!(
-                "{}{}（{}，完成时限：{}，目前：{}）",
-                t.number,
+                "要点第{}项“{}”（{}，完成时限：{}，目前：{}）",
+                t.number.trim().trim_end_matches(['.', '．']),
                 t.title,
                 role,
-                if t.deadline.is_empty() { due } else { format!("{}（{}）", t.deadline, due) },
+                if t.deadline.is_empty() {
+                    due
+                } else {
+                    format!("{}（{}）", t.deadline, due)
+                },
                 status_text(t.status)
             )
         };

@@ -147,11 +147,7 @@ impl Period {
             Span::Half(1)
         } else if rest == "下半年" {
             Span::Half(2)
-        } else if let Some(q) = rest
-            .strip_prefix('第')
-            .unwrap_or(rest)
-            .strip_suffix("季度")
-        {
+        } else if let Some(q) = rest.strip_prefix('第').unwrap_or(rest).strip_suffix("季度") {
             Span::Quarter(num(q)?)
         } else if let Some(m) = rest.strip_suffix('月') {
             Span::Month(num(m)?)
