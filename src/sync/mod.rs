@@ -4,6 +4,7 @@
 //!
 //! Deliberately no storage or UI code.
 
+pub mod carryover;
 pub mod feedback;
 pub mod merge;
 pub mod progress;

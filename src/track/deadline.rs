@@ -121,7 +121,9 @@ fn normalise(text: &str) -> Vec<char> {
 }
 
 fn at(c: &[char], i: usize, word: &str) -> bool {
-    word.chars().enumerate().all(|(k, w)| c.get(i + k) == Some(&w))
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| c.get(i + k) == Some(&w))
 }
 
 /// Read one deadline text.
