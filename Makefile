@@ -46,6 +46,7 @@ test-browser: build
 # Benchmarks print figures; they are not pass/fail tests.
 bench:
 	cargo bench --bench parse
+	cargo bench --bench tracking
 
 bench-browser: build
 	node tests/e2e/bench.mjs

@@ -5,7 +5,7 @@
 //! Owns the feedback file formats and the matching. Rows that match nothing are returned,
 //! never dropped. Deliberately leaves deciding on replies to the planner.
 
-use super::unitfile::{self, role, units_of};
+use super::unitfile::{self, role};
 use crate::export::{unit_rows, xlsx};
 use crate::model::{Decision, Extra, Plan, Reply, ReplyState};
 use serde::{Deserialize, Serialize};
@@ -79,11 +79,11 @@ pub struct ReplyFields {
 
 /// Each unit's tasks with its role (one unit, or every unit with tasks), answers empty.
 pub fn unit_tasks(plan: &Plan, unit: Option<&str>) -> Vec<UnitTasks> {
-    units_of(plan, unit)
+    unitfile::units_with_rows(plan, unit)
         .into_iter()
-        .map(|u| UnitTasks {
+        .map(|(u, rows)| UnitTasks {
             unit_name: plan.units.name(&u).to_string(),
-            tasks: unit_rows(plan, &u)
+            tasks: rows
                 .iter()
                 .map(|r| FeedbackTask {
                     id: r.id.clone(),

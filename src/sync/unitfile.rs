@@ -7,9 +7,9 @@
 //! Deliberately knows nothing of what the answer columns mean (see `feedback`, `progress`).
 
 use super::xlsx_read::read_sheets;
-use crate::export::{unit_rows, xlsx};
+use crate::export::xlsx;
 use crate::model::Plan;
-use crate::render::TaskRow;
+use crate::render::{task_rows, TaskRow};
 
 /// The hidden id columns of every unit file.
 pub const ID_COLS: [&str; 2] = ["任务ID", "单位ID"];
@@ -27,6 +27,10 @@ pub fn role(r: &TaskRow, unit: &str) -> &'static str {
 
 /// The units a file is made for: `unit`, or every unit that has tasks.
 pub fn units_of(plan: &Plan, unit: Option<&str>) -> Vec<String> {
+    units_in(plan, &task_rows(plan), unit)
+}
+
+fn units_in(plan: &Plan, rows: &[TaskRow], unit: Option<&str>) -> Vec<String> {
     match unit {
         Some(u) => vec![u.to_string()],
         None => plan
@@ -34,9 +38,25 @@ pub fn units_of(plan: &Plan, unit: Option<&str>) -> Vec<String> {
             .units
             .iter()
             .map(|u| u.id.clone())
-            .filter(|u| !unit_rows(plan, u).is_empty())
+            .filter(|u| rows.iter().any(|r| has(r, u)))
             .collect(),
     }
+}
+
+fn has(r: &TaskRow, unit: &str) -> bool {
+    r.lead_ids.iter().chain(&r.coop_ids).any(|u| u == unit)
+}
+
+/// Each unit's tasks (one unit, or every unit with tasks), from one walk over the plan.
+pub fn units_with_rows(plan: &Plan, unit: Option<&str>) -> Vec<(String, Vec<TaskRow>)> {
+    let rows = task_rows(plan);
+    units_in(plan, &rows, unit)
+        .into_iter()
+        .map(|u| {
+            let mine = rows.iter().filter(|r| has(r, &u)).cloned().collect();
+            (u, mine)
+        })
+        .collect()
 }
 
 /// A sheet per unit: the task columns, `answer` columns filled by `fill(row, unit)` (and
@@ -50,11 +70,11 @@ pub fn unit_sheets(
 ) -> Vec<xlsx::Sheet> {
     let mut sheets = Vec::new();
     let mut taken = Vec::new();
-    for u in units_of(plan, unit) {
+    for (u, unit_rows) in units_with_rows(plan, unit) {
         let mut header: Vec<String> = ["序号", "角色"].iter().map(|s| s.to_string()).collect();
         header.extend(xlsx::TASK_HEADER[1..6].iter().map(|s| s.to_string()));
         header.extend(answer.iter().chain(ID_COLS.iter()).map(|s| s.to_string()));
-        let rows = unit_rows(plan, &u)
+        let rows = unit_rows
             .iter()
             .map(|r| {
                 let mut cells = vec![
@@ -111,7 +131,16 @@ pub struct IdRows {
 /// found by header text wherever they are now. A row is matched when its ids name a task the
 /// unit has in `plan`.
 pub fn read_id_rows(plan: &Plan, bytes: &[u8], cols: &[&str]) -> Result<IdRows, String> {
-    let mut known: std::collections::HashMap<String, Vec<String>> = Default::default();
+    let known: std::collections::HashSet<(String, String)> = task_rows(plan)
+        .into_iter()
+        .flat_map(|r| {
+            let id = r.id;
+            r.lead_ids
+                .into_iter()
+                .chain(r.coop_ids)
+                .map(move |u| (id.clone(), u))
+        })
+        .collect();
     let mut out = IdRows::default();
     for (sheet, rows) in read_sheets(bytes)? {
         let Some((head, body)) = rows.split_first() else {
@@ -136,13 +165,7 @@ pub fn read_id_rows(plan: &Plan, bytes: &[u8], cols: &[&str]) -> Result<IdRows, 
                     .unwrap_or_default()
             };
             let (task, unit) = (cell(Some(task_col)), cell(Some(unit_col)));
-            let tasks = known.entry(unit.clone()).or_insert_with(|| {
-                unit_rows(plan, &unit)
-                    .into_iter()
-                    .map(|r| r.id)
-                    .collect::<Vec<_>>()
-            });
-            if task.is_empty() || !tasks.contains(&task) {
+            if task.is_empty() || !known.contains(&(task.clone(), unit.clone())) {
                 let text: Vec<String> = row
                     .iter()
                     .filter(|c| !c.trim().is_empty())

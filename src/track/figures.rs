@@ -138,7 +138,12 @@ fn round_of(plan: &Plan, period: Period) -> Option<&Round> {
 
 /// The figures for `period` as of `as_of` (usually the day after the period ends).
 pub fn compute(plan: &Plan, period: Period, as_of: Date) -> Figures {
-    let mut f = compute_one(plan, period, as_of);
+    let rows = task_rows(plan);
+    let dues: HashMap<String, Due> = plan_dues(plan)
+        .into_iter()
+        .map(|d| (d.task, d.due))
+        .collect();
+    let mut f = compute_one(plan, &rows, &dues, period, as_of);
     let mut codes: Vec<String> = plan
         .tracking
         .rounds
@@ -159,7 +164,7 @@ pub fn compute(plan: &Plan, period: Period, as_of: Date) -> Figures {
         let g = if p == period {
             None
         } else {
-            Some(compute_one(plan, p, p.end().add_days(1)))
+            Some(compute_one(plan, &rows, &dues, p, p.end().add_days(1)))
         };
         let x = g.as_ref().unwrap_or(&f);
         f.trend.push(TrendPoint {
@@ -175,11 +180,13 @@ pub fn compute(plan: &Plan, period: Period, as_of: Date) -> Figures {
     f
 }
 
-fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
-    let dues: HashMap<String, Due> = plan_dues(plan)
-        .into_iter()
-        .map(|d| (d.task, d.due))
-        .collect();
+fn compute_one(
+    plan: &Plan,
+    rows: &[crate::render::TaskRow],
+    dues: &HashMap<String, Due>,
+    period: Period,
+    as_of: Date,
+) -> Figures {
     let empty = Round::default();
     let round = round_of(plan, period).unwrap_or(&empty);
     let answers: HashMap<(&str, &str), &Answer> = round
@@ -202,7 +209,7 @@ fn compute_one(plan: &Plan, period: Period, as_of: Date) -> Figures {
     let soon = as_of.add_days(30);
     let year_start = Date::new(period.year, 1, 1).unwrap_or(period.start());
     let mut tasks = Vec::new();
-    for r in task_rows(plan) {
+    for r in rows.iter().cloned() {
         let due = dues.get(&r.id).cloned().unwrap_or(Due::Empty);
         let due_date = due.due_in(period.start(), period.end()).or(match &due {
             Due::Every(ds) => ds
