@@ -299,7 +299,16 @@ fn figures_overdue_due_soon_silent_units_and_trend() {
     for u in [&l1, &l2, &l5] {
         assert!(reported.contains(&u));
     }
-    assert_eq!(f.not_reported.len(), f.units.len() - reported.len());
+    // Collective entries (各镇街, 有关成员单位) send no file of their own.
+    let collective = |u: &str| p.units.get(u).unwrap().kind == yaodian::model::UnitKind::Collective;
+    let silent: Vec<&String> = f
+        .units
+        .iter()
+        .filter(|u| !u.reported && !collective(&u.unit))
+        .map(|u| &u.unit)
+        .collect();
+    assert!(f.units.iter().any(|u| collective(&u.unit)));
+    assert_eq!(f.not_reported.iter().collect::<Vec<_>>(), silent);
     // Trend across periods: Q1 then Q2.
     assert_eq!(f.trend.len(), 2);
     assert_eq!((f.trend[0].period.as_str(), f.trend[0].done), ("2024Q1", 1));
@@ -374,4 +383,42 @@ fn the_bulletin_names_figures_late_tasks_and_silent_units() {
         .unwrap();
     assert_eq!(row[q2_status], "滞后（逾期）");
     assert_eq!(sheets[1].0, "单位进度");
+}
+
+#[test]
+fn the_bulletin_renders_in_libreoffice() {
+    let (mut p, ids) = plan();
+    let l1 = lead_of(&p, &ids[1]);
+    answered(&mut p, "2024Q2", &ids[1], &l1, Status::Late);
+    let q2 = Period::parse("2024Q2").unwrap();
+    let f = figures::compute(&p, q2, bulletin::default_as_of(q2));
+    let dir = std::env::temp_dir().join(format!("yaodian-bulletin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bulletin.docx");
+    std::fs::write(&path, bulletin::write(&p, &f).unwrap()).unwrap();
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .env("HOME", &dir)
+        .output()
+        .expect("LibreOffice (soffice) is needed for this test: `make test` installs it");
+    assert!(status.status.success());
+    let pdf = dir.join("bulletin.pdf");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "{info}");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace(['\n', ' '], "");
+    assert!(text.contains("关于2024年第二季度安全生产与防灾减灾救灾工作要点落实情况的通报"));
+    assert!(text.contains("一、总体进展") && text.contains("五、下步工作要求"));
+    assert!(text.contains("—1—") && text.contains("—2—"), "page numbers");
+    assert!(text.contains("滞后（逾期）"));
 }

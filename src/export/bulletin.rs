@@ -157,12 +157,19 @@ fn unit_tables(out: &mut String, plan: &Plan, f: &Figures) {
             (u.by_status[5] + u.by_status[1]).to_string(),
             u.overdue.to_string(),
             pct(u.done(), u.lead),
-            if u.reported { "已报送" } else { "未报送" }.to_string(),
+            if u.reported {
+                "已报送"
+            } else if f.not_reported.contains(&u.unit) {
+                "未报送"
+            } else {
+                "—"
+            }
+            .to_string(),
         ]
     });
     table(
         out,
-        &[2040, 800, 900, 1000, 1000, 900, 1100, 1100],
+        &[2240, 760, 760, 860, 1100, 700, 1300, 1120],
         &[
             "单位",
             "牵头任务",
@@ -188,7 +195,11 @@ fn unit_tables(out: &mut String, plan: &Plan, f: &Figures) {
                 u.lead,
                 u.done(),
                 pct(u.done(), u.lead),
-                if u.reported { "" } else { "，本期未报送" }
+                if f.not_reported.contains(&u.unit) {
+                    "，本期未报送"
+                } else {
+                    ""
+                }
             ),
             2,
         );

@@ -314,9 +314,15 @@ fn compute_one(
         due_soon: (0..tasks.len()).filter(|i| tasks[*i].due_soon).collect(),
         due_by_end: dated.len(),
         done_of_due: dated.iter().filter(|t| t.status == Status::Done).count(),
+        // A collective entry (各镇街, 有关成员单位) sends no file of its own.
         not_reported: expected
             .into_iter()
             .filter(|u| !answered.contains(u.as_str()))
+            .filter(|u| {
+                plan.units
+                    .get(u)
+                    .is_none_or(|x| x.kind != crate::model::UnitKind::Collective)
+            })
             .collect(),
         tasks,
         units,
