@@ -47,6 +47,7 @@ test-browser: build
 bench:
 	cargo bench --bench parse
 	cargo bench --bench tracking
+	cargo bench --bench scale
 
 bench-browser: build
 	node tests/e2e/bench.mjs

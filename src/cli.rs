@@ -42,8 +42,8 @@ pub fn load(
     }
 }
 
-/// The `outline` text: depth, number, title, lead, coop (tab-separated) per heading, run-in
-/// item or task.
+/// The `outline` text: `depth`, `number`, `title`, `lead`, `coop`, tab-separated, per heading,
+/// run-in item or task.
 pub fn outline(plan: &Plan) -> String {
     let mut out = String::new();
     let names = |ids: &[String]| {

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod edit;
 pub mod export;
 pub mod format;
+pub mod limits;
 pub mod model;
 pub mod order;
 pub mod package;

@@ -3,7 +3,7 @@
 //! localising replacements, then create the draft.
 //!
 //! Owns the steps of that flow. Nothing is created before the user confirms; every input goes
-//! through `parse::parse_text` / `parse::import_bytes`.
+//! through `parse::parse_pasted` / `parse::import_bytes`.
 
 use super::outline::PlanOutline;
 use super::state::{Editor, Screen, Ui};
@@ -117,8 +117,10 @@ pub fn NewDraft() -> impl IntoView {
                                 } else if text.len() > MAX_PASTE {
                                     error.set(format!("粘贴的内容过大（{} MB），请分段粘贴或选择文件。", text.len() / 1_048_576));
                                 } else {
-                                    let p = crate::parse::parse_text(&text, &opts());
-                                    accept(p.plan, Some(p.report));
+                                    match crate::parse::parse_pasted(&text, &opts()) {
+                                        Ok(p) => accept(p.plan, Some(p.report)),
+                                        Err(e) => error.set(e.to_string()),
+                                    }
                                 }
                             }>"识别粘贴的内容"</button>
                             <button class="link" on:click=move |_| ui.screen.set(Screen::Start)>"取消"</button>

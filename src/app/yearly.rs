@@ -79,7 +79,10 @@ pub fn YearlyPage() -> impl IntoView {
                         if text.trim().is_empty() {
                             error.set("请先粘贴新模板的全文，或选择文件。".into());
                         } else {
-                            run(crate::parse::parse_text(&text, &Default::default()).plan);
+                            match crate::parse::parse_pasted(&text, &Default::default()) {
+                                Ok(p) => run(p.plan),
+                                Err(e) => error.set(e.to_string()),
+                            }
                         }
                     }>"对照并生成建议"</button>
                     <label class="button">"选择新模板文件"

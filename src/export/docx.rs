@@ -20,8 +20,13 @@ pub struct Options {
     pub task_table: bool,
 }
 
-/// Break a long title into lines of at most `max` characters, after 关于 where possible.
+/// Break a long title into lines of at most `max` characters, after 关于 where possible. A
+/// "title" of more than six lines is not laid out line by line: it stays one paragraph that
+/// Word wraps (a line a paragraph made a 50 MB title into 2 GB of markup).
 pub fn break_title(title: &str, max: usize) -> Vec<String> {
+    if title.chars().nth(6 * max).is_some() {
+        return vec![title.to_string()];
+    }
     let chars: Vec<char> = title.chars().collect();
     if chars.len() <= max {
         return vec![title.to_string()];

@@ -3,13 +3,22 @@
 //!
 //! Owns the markup both writers share. Deliberately no document semantics (see `docx`, `xlsx`).
 
-/// Escape text for XML content and attributes (quick-xml's escaping).
+/// Whether XML 1.0 allows `c` in a document (`Char`: tab, line feed, carriage return,
+/// U+0020–U+D7FF, U+E000–U+FFFD, U+10000 and up). C1 controls (U+007F–U+009F) are allowed but
+/// discouraged, and Word shows them as boxes: they are dropped too.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+}
+
+/// Escape text for XML content and attributes (quick-xml's escaping), dropping every
+/// character XML 1.0 forbids (U+FFFE/U+FFFF from a paste or a `&#xFFFE;` in an imported
+/// .docx, control characters): Word and Excel refuse a file that has one. The one place
+/// every XML writer's text goes through.
 pub fn esc(s: &str) -> String {
-    // XML 1.0 forbids most control characters; drop them rather than write an invalid file.
-    let clean: String = s
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    if s.chars().all(xml_char) {
+        return quick_xml::escape::escape(s).into_owned();
+    }
+    let clean: String = s.chars().filter(|&c| xml_char(c)).collect();
     quick_xml::escape::escape(clean.as_str()).into_owned()
 }
 

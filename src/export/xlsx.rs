@@ -3,6 +3,11 @@
 //! leads and supports), and 单位统计. Text is always written as an inline string, never as a
 //! formula.
 //!
+//! Excel's limits are kept here: a text longer than a cell holds (32,767 characters) goes on
+//! in the same column of continuation rows below it (they repeat only the hidden id columns,
+//! so a feedback reply still matches); sheet names follow Excel's rules (`sheet_name`), and
+//! 单位统计 names each unit's sheet, so a shortened name is still found.
+//!
 //! Owns the SpreadsheetML. Written by hand with the `zip` the .docx writer uses: the
 //! rust_xlsxwriter crate costs about 270 KB gzip of wasm, more than the whole app's budget
 //! for code that loads on first use.
@@ -72,13 +77,25 @@ fn sheet_xml(s: &Sheet) -> String {
         data.push_str(&cell(1, c, h, 1));
     }
     data.push_str("</row>");
-    for (i, row) in s.rows.iter().enumerate() {
-        let r = i + 2;
-        data.push_str(&format!("<row r=\"{r}\">"));
-        for (c, v) in row.iter().enumerate() {
-            data.push_str(&cell(r, c, v, 2));
+    let mut r = 1;
+    for row in &s.rows {
+        // A cell longer than Excel's 32,767 characters goes on in the same column of the rows
+        // below (continuation rows: only the continued cells and the hidden ids are filled).
+        let pieces: Vec<Vec<&str>> = row.iter().map(|v| cell_pieces(v)).collect();
+        let lines = pieces.iter().map(Vec::len).max().unwrap_or(1);
+        for line in 0..lines {
+            r += 1;
+            data.push_str(&format!("<row r=\"{r}\">"));
+            for (c, p) in pieces.iter().enumerate() {
+                let hidden = s.hidden_from.is_some_and(|h| c >= h);
+                match p.get(line) {
+                    Some(v) => data.push_str(&cell(r, c, v, 2)),
+                    None if hidden => data.push_str(&cell(r, c, p[0], 2)),
+                    None => {}
+                }
+            }
+            data.push_str("</row>");
         }
-        data.push_str("</row>");
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\">\
@@ -90,25 +107,65 @@ fn sheet_xml(s: &Sheet) -> String {
     )
 }
 
-/// A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the book.
+/// Excel's longest cell text and sheet name, in UTF-16 code units.
+pub const MAX_CELL: usize = 32_767;
+const MAX_SHEET_NAME: usize = 31;
+
+/// A cell's text in pieces of at most `MAX_CELL` UTF-16 units (a pair is never split); one
+/// piece, possibly empty, for a text that fits.
+fn cell_pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut units) = (0, 0);
+    for (i, c) in text.char_indices() {
+        if units + c.len_utf16() > MAX_CELL {
+            out.push(&text[start..i]);
+            (start, units) = (i, 0);
+        }
+        units += c.len_utf16();
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// A sheet name Excel accepts, unique in the book. Excel's rules: 1 to 31 UTF-16 units, none
+/// of `[]:*?/\`, not starting or ending with `'`, not `History` (reserved), unique ignoring
+/// case. Characters XML forbids are dropped first (a name must not become empty in the file).
+/// A shortened or renamed unit sheet is still found by its full name in 单位统计's 工作表
+/// column.
 pub fn sheet_name(name: &str, taken: &[String]) -> String {
-    let base: String = name
+    let cleaned: String = name
         .chars()
-        .filter(|c| !"[]:*?/\\".contains(*c))
-        .take(28)
+        .filter(|&c| super::ooxml::xml_char(c) && !"[]:*?/\\\r\n\t".contains(c))
         .collect();
-    let base = if base.trim().is_empty() {
-        "单位".to_string()
+    let cleaned = cleaned.trim().trim_matches('\'').trim();
+    let base = if cleaned.is_empty() {
+        "单位"
     } else {
-        base
+        cleaned
     };
-    let mut candidate = base.clone();
-    let mut n = 2;
-    while taken.iter().any(|t| t == &candidate) {
-        candidate = format!("{base}{n}");
+    let clash = |c: &str| {
+        c.eq_ignore_ascii_case("History")
+            || taken.iter().any(|t| t.to_lowercase() == c.to_lowercase())
+    };
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 { String::new() } else { n.to_string() };
+        let room = MAX_SHEET_NAME - suffix.len();
+        let (mut head, mut units) = (String::new(), 0);
+        for c in base.chars() {
+            if units + c.len_utf16() > room {
+                break;
+            }
+            units += c.len_utf16();
+            head.push(c);
+        }
+        // Shortening may leave a `'` or a space at the end.
+        let candidate = format!("{}{suffix}", head.trim_end().trim_end_matches('\''));
+        if !candidate.is_empty() && !clash(&candidate) {
+            return candidate;
+        }
         n += 1;
     }
-    candidate
 }
 
 pub fn task_cells(r: &TaskRow) -> Vec<String> {
@@ -192,12 +249,14 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         if lead.is_empty() && coop.is_empty() {
             continue;
         }
+        let name = sheet_name(&u.name, &taken);
         stats.push(vec![
             u.name.clone(),
             u.kind.label().to_string(),
             lead.len().to_string(),
             coop.len().to_string(),
             (lead.len() + coop.len()).to_string(),
+            name.clone(),
         ]);
         let mut h = vec!["角色".to_string()];
         h.extend(header.iter().cloned());
@@ -212,7 +271,6 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
                 cells.extend(task_cells(r));
                 cells
             });
-        let name = sheet_name(&u.name, &taken);
         taken.push(name.clone());
         sheets.push(Sheet {
             name,
@@ -225,13 +283,13 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
     crate::order::sort_by_key(&mut stats, |s| {
         std::cmp::Reverse(s[4].parse::<usize>().unwrap_or(0))
     });
-    let stat_header = ["单位", "类别", "牵头任务数", "配合任务数", "合计"]
+    let stat_header = ["单位", "类别", "牵头任务数", "配合任务数", "合计", "工作表"]
         .iter()
         .map(|s| s.to_string())
         .collect();
     sheets.push(Sheet {
         name: "单位统计".into(),
-        widths: vec![32, 14, 12, 12, 10],
+        widths: vec![32, 14, 12, 12, 10, 24],
         header: stat_header,
         rows: stats,
         hidden_from: None,

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 pub use ids::IdGen;
 pub use numbering::NumberingStyle;
-pub use units::{Convention, Registry, Unit, UnitKind};
+pub use units::{Convention, Registry, Unit, UnitIndex, UnitKind};
 
 /// Fields this version does not know, kept as they came and written back unchanged.
 pub type Extra = BTreeMap<String, serde_json::Value>;

@@ -102,6 +102,8 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
     let mut blocks: Vec<Block> = Vec::new();
     let mut i = 0;
     let mut blank_before = true;
+    // Characters of the last paragraph, kept as lines join so no line recounts it.
+    let mut last_len = 0usize;
     while i < lines.len() {
         let line = &lines[i];
         if line.text.is_empty() && !line.tab_led {
@@ -188,13 +190,15 @@ pub fn to_blocks(lines: &[Line], warnings: &mut Vec<(usize, String)>) -> Vec<Blo
                 ..
             }) = blocks.last_mut()
             {
-                if should_join(prev, &text) {
+                if should_join(prev, last_len, &text) {
+                    last_len += text.chars().count();
                     prev.push_str(&text);
                     i += 1;
                     continue;
                 }
             }
         }
+        last_len = text.chars().count();
         blocks.push(Block::Para {
             line: line.no,
             text,
@@ -213,15 +217,15 @@ fn ends_untabbed_table(t: &str) -> bool {
         || t.starts_with("（公开方式")
 }
 
-/// Whether a line continues the previous paragraph (a paste broke it).
-fn should_join(prev: &str, next: &str) -> bool {
+/// Whether a line continues the previous paragraph (a paste broke it). `prev_len` is its
+/// length in characters, kept by the caller: counting it here made joining quadratic.
+fn should_join(prev: &str, prev_len: usize, next: &str) -> bool {
     if is_terminated(prev) || split_marker(next).is_some() || next.starts_with("附件") {
         return false;
     }
-    let prev_len = prev.chars().count();
     let next_len = next.chars().count();
     // A heading title broken over two lines: "（一）打造一个工作" + "亮点".
-    if split_marker(prev).is_some() && prev_len <= 30 && next_len <= 12 && !is_terminated(next) {
+    if prev_len <= 30 && split_marker(prev).is_some() && next_len <= 12 && !is_terminated(next) {
         return true;
     }
     // A hard-wrapped long paragraph.
@@ -248,7 +252,7 @@ fn push_table(
     warnings: &mut Vec<(usize, String)>,
 ) {
     let n = header.len();
-    if cells.len() % n != 0 {
+    if !cells.len().is_multiple_of(n) {
         warnings.push((
             line,
             format!(

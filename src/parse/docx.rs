@@ -93,7 +93,12 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut blocks = Vec::new();
     let mut para: Option<Para> = None;
+    // The outermost open table. A table nested in one of its cells is written straight into
+    // that cell (cells ` `-separated, rows on new lines): one copy of its text, however deep
+    // the nesting, where joining each level into the next copied it once per level.
     let mut tables: Vec<TableState> = Vec::new();
+    let mut nested = 0usize;
+    let mut depth = 0usize;
     let mut in_text = false;
     let mut in_deleted = 0usize;
     let mut n_para = 0usize;
@@ -106,7 +111,19 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
             Event::Empty(_) => Kind::Empty,
             _ => Kind::Other,
         };
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         match event {
+            // Elements still open: the XML was cut short, and what follows it is lost.
+            Event::Eof if depth > 0 => {
+                return Err(format!(
+                    "文档内容不完整（word/document.xml 在第 {} 个段落后中断，后面的内容已丢失），可能在保存或传输中被截断",
+                    n_para
+                ))
+            }
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e)
                 if matches!(event_kind, Kind::Start | Kind::Empty) =>
@@ -133,7 +150,10 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                             p.style_level = attr(&e, "val").and_then(|v| style_level(&v));
                         }
                     }
-                    "tbl" if opens => tables.push(TableState::default()),
+                    "tbl" if opens && tables.is_empty() => tables.push(TableState::default()),
+                    "tbl" if opens => nested += 1,
+                    "tr" if opens && nested > 0 => nested_sep(&mut tables, '\n'),
+                    "tc" if opens && nested > 0 => nested_sep(&mut tables, ' '),
                     "tr" if opens => {
                         if let Some(t) = tables.last_mut() {
                             t.rows.push(Vec::new());
@@ -160,14 +180,27 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                     n_para += 1;
                     match tables.last_mut().and_then(|t| t.cell.as_mut()) {
                         Some(cell) => {
-                            if !cell.is_empty() && !p.text.trim().is_empty() {
+                            // (After a nested table's cell separator, no line break.)
+                            if !cell.is_empty()
+                                && !cell.ends_with(' ')
+                                && !p.text.trim().is_empty()
+                            {
                                 cell.push('\n');
                             }
                             cell.push_str(p.text.trim());
                         }
-                        None => push_para(&mut blocks, n_para, p),
+                        None => {
+                            push_para(&mut blocks, n_para, p);
+                            // Past the limit the caller refuses the file (`parse::check_blocks`):
+                            // reading on would only hold memory for it.
+                            if blocks.len() > crate::limits::MAX_BLOCKS {
+                                return Ok(blocks);
+                            }
+                        }
                     }
                 }
+                "tc" | "tr" if nested > 0 => {}
+                "tbl" if nested > 0 => nested -= 1,
                 "tc" => {
                     if let Some(t) = tables.last_mut() {
                         let cell = t.cell.take().unwrap_or_default();
@@ -183,30 +216,18 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                 }
                 "tbl" => {
                     let Some(t) = tables.pop() else { continue };
-                    match tables.last_mut().and_then(|outer| outer.cell.as_mut()) {
-                        // A nested table: keep its text in the outer cell.
-                        Some(cell) => cell.push_str(
-                            &t.rows
-                                .iter()
-                                .map(|r| r.join(" "))
-                                .collect::<Vec<_>>()
-                                .join("\n"),
-                        ),
-                        None => {
-                            let rows: Vec<Vec<String>> = t
-                                .rows
-                                .into_iter()
-                                .filter(|r| r.iter().any(|c| !c.is_empty()))
-                                .collect();
-                            if !rows.is_empty() {
-                                let caption = take_caption(&mut blocks);
-                                blocks.push(Block::Table {
-                                    line: n_para,
-                                    caption,
-                                    rows,
-                                });
-                            }
-                        }
+                    let rows: Vec<Vec<String>> = t
+                        .rows
+                        .into_iter()
+                        .filter(|r| r.iter().any(|c| !c.is_empty()))
+                        .collect();
+                    if !rows.is_empty() {
+                        let caption = take_caption(&mut blocks);
+                        blocks.push(Block::Table {
+                            line: n_para,
+                            caption,
+                            rows,
+                        });
                     }
                 }
                 _ => {}
@@ -215,6 +236,15 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
         }
     }
     Ok(blocks)
+}
+
+/// Between the rows (`\n`) or cells (` `) of a nested table, in the outer table's open cell.
+fn nested_sep(tables: &mut [TableState], sep: char) {
+    if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
+        if !cell.is_empty() && !cell.ends_with('\n') {
+            cell.push(sep);
+        }
+    }
 }
 
 fn push_text(para: &mut Option<Para>, s: &str) {

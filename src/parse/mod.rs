@@ -2,7 +2,8 @@
 //!
 //! Owns the pipeline `clean → blocks → front/back matter → attachments → bodies` and the
 //! single entry point for files (`import_bytes`), which also routes `.json` to
-//! `format::restore`. Deliberately knows no browser or file-system API: callers hand in
+//! `format::restore`; pasted text enters through `parse_pasted`. Both refuse what exceeds
+//! `crate::limits` before building it. Deliberately knows no browser or file-system API: callers hand in
 //! bytes, and a GB18030 decoder (TextDecoder in the browser, encoding_rs natively).
 
 pub mod blocks;
@@ -43,10 +44,17 @@ pub struct Parsed {
 /// Why a file could not be read at all. `Display` is the Chinese message for users.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Binary,
     Docx(String),
     Json(crate::format::RestoreError),
+    /// More paragraphs or table rows (`what`) than `crate::limits` allows.
+    TooMany {
+        what: &'static str,
+        max: usize,
+    },
 }
 
 /// A size in tenths of a MB, rounded (integer arithmetic: no float formatting in the wasm).
@@ -67,13 +75,15 @@ impl std::fmt::Display for ImportError {
             Self::Binary => write!(f, "这不是文本、Word（.docx）或要点（.json）文件，无法读取。旧版 .doc 请先在 Word 中另存为 .docx。"),
             Self::Docx(why) => write!(f, "Word 文档无法读取：{why}。请在 Word 中打开并另存为 .docx 后重试，或直接复制全文粘贴。"),
             Self::Json(e) => write!(f, "{e}"),
+            Self::TooMany { what, max } => write!(f, "文件中的{what}超过 {max} 个，远超一份工作要点的规模，为免浏览器内存耗尽而未导入，当前草稿没有改动。请确认选对了文件；如确需导入，请分成几份。"),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// What a file turned out to be.
+/// What a file turned out to be (one value a file; boxing the larger variant buys nothing).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Imported {
     /// A document that was parsed; show the report before using it.
@@ -82,15 +92,60 @@ pub enum Imported {
     Plan(Plan),
 }
 
-/// Parse pasted or decoded text.
+/// Parse pasted or decoded text. Callers with text from a user go through `parse_pasted`,
+/// which refuses what is too large first.
 pub fn parse_text(text: &str, opts: &ParseOptions) -> Parsed {
+    let (blocks, removed, warnings) = text_blocks(text);
+    parse_text_blocks(blocks, removed, warnings, opts)
+}
+
+/// `parse_text` within the limits (`MAX_INPUT`, `limits::MAX_BLOCKS`): what the app's paste
+/// boxes and `import_bytes` call, so memory stays bounded whatever is pasted.
+pub fn parse_pasted(text: &str, opts: &ParseOptions) -> Result<Parsed, ImportError> {
+    if text.len() > MAX_INPUT {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let (blocks, removed, warnings) = text_blocks(text);
+    check_blocks(&blocks)?;
+    Ok(parse_text_blocks(blocks, removed, warnings, opts))
+}
+
+type Lines = Vec<(usize, String)>;
+
+fn text_blocks(text: &str) -> (Vec<Block>, Lines, Lines) {
     let cleaned = clean::clean(text);
     let mut warnings = Vec::new();
     let blocks = blocks::to_blocks(&cleaned.lines, &mut warnings);
+    (blocks, cleaned.removed, warnings)
+}
+
+/// Refuse more paragraphs and table rows than `limits::MAX_BLOCKS`.
+fn check_blocks(blocks: &[Block]) -> Result<(), ImportError> {
+    let n: usize = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Para { .. } => 1,
+            Block::Table { rows, .. } => rows.len(),
+        })
+        .sum();
+    if n > crate::limits::MAX_BLOCKS {
+        return Err(ImportError::TooMany {
+            what: "段落和表格行",
+            max: crate::limits::MAX_BLOCKS,
+        });
+    }
+    Ok(())
+}
+
+fn parse_text_blocks(
+    blocks: Vec<Block>,
+    removed: Lines,
+    warnings: Lines,
+    opts: &ParseOptions,
+) -> Parsed {
     let mut parsed = parse_blocks(blocks, opts, "文本");
     let report = &mut parsed.report;
-    report.removed = cleaned
-        .removed
+    report.removed = removed
         .into_iter()
         .map(|(line, text)| report::Note { line, text })
         .collect();
@@ -117,6 +172,7 @@ pub fn parse_blocks(mut blocks: Vec<Block>, opts: &ParseOptions, source: &str) -
         },
         source_numbers: HashMap::new(),
         resolved: HashMap::new(),
+        units_index: crate::model::UnitIndex::new(&opts.registry),
     };
     plan.id = ctx.ids.next('p');
     front::take_back(&mut blocks, &mut plan.doc);
@@ -270,6 +326,7 @@ pub fn import_bytes(
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let blocks = docx::read_blocks(bytes).map_err(ImportError::Docx)?;
+        check_blocks(&blocks)?;
         return Ok(Imported::Parsed(parse_blocks(blocks, opts, "Word 文档")));
     }
     let text = decode::decode(bytes, decode_gb).ok_or(ImportError::Binary)?;
@@ -278,9 +335,16 @@ pub fn import_bytes(
         .trim_start()
         .starts_with('{')
     {
+        let max = crate::limits::MAX_JSON_NODES;
+        if crate::limits::json_nodes(&text, max) > max {
+            return Err(ImportError::TooMany {
+                what: "JSON 对象和数组",
+                max,
+            });
+        }
         return crate::format::restore(&text)
             .map(Imported::Plan)
             .map_err(ImportError::Json);
     }
-    Ok(Imported::Parsed(parse_text(&text, opts)))
+    parse_pasted(&text, opts).map(Imported::Parsed)
 }

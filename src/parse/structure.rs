@@ -9,7 +9,9 @@ use super::blocks::{is_terminated, Block};
 use super::markers::split_marker;
 use super::report::{excerpt, Note, ParseReport};
 use super::unitclause::{extract_clause, split_units};
-use crate::model::{walk, Body, Convention, IdGen, Item, NumberingStyle, Registry, Task};
+use crate::model::{
+    walk, Body, Convention, IdGen, Item, NumberingStyle, Registry, Task, UnitIndex,
+};
 use std::collections::HashMap;
 
 /// Everything the builders share while reading one document.
@@ -22,6 +24,8 @@ pub struct Ctx {
     pub source_numbers: HashMap<String, (usize, u8, u32)>,
     /// Names already resolved in this document (the registry lookup normalises every name).
     pub resolved: HashMap<String, String>,
+    /// The registry's lookup table (constant time per name; a pass per name was quadratic).
+    pub units_index: UnitIndex,
 }
 
 /// Split a paragraph into its title phrase (before the first top-level `。`) and the rest.
@@ -108,7 +112,9 @@ impl Ctx {
         if let Some(id) = self.resolved.get(name) {
             return id.clone();
         }
-        let (id, added) = self.registry.resolve_or_add(name, &mut self.ids);
+        let (id, added) = self
+            .units_index
+            .resolve_or_add(&mut self.registry, name, &mut self.ids);
         self.resolved.insert(name.to_string(), id.clone());
         if added {
             self.report.new_units.push(name.to_string());

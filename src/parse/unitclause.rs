@@ -180,7 +180,8 @@ fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<Stri
             base = &base[..base.len() - suffix.len()];
         }
         let base = base.trim();
-        if !base.is_empty() && !into.iter().any(|n| n == base) {
+        // Duplicates are dropped once at the end (`dedup`): checking here was quadratic.
+        if !base.is_empty() {
             into.push(base.to_string());
         }
     }
@@ -188,6 +189,19 @@ fn push_names(names: Vec<String>, into: &mut Vec<String>, generic: &mut Vec<Stri
 
 /// Split a clause (with or without its `责任单位：` label) into lead and cooperating names.
 pub fn split_units(clause: &str, convention: Convention) -> Assignment {
+    let mut a = split_names(clause, convention);
+    dedup(&mut a.lead);
+    dedup(&mut a.coop);
+    a
+}
+
+/// Keep the first of equal names, in one pass.
+fn dedup(names: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
+}
+
+fn split_names(clause: &str, convention: Convention) -> Assignment {
     let mut a = Assignment::default();
     let clause = clause.trim();
     // Explicit labels: 牵头单位：…；配合单位：…；完成时限：…

@@ -13,6 +13,7 @@ use crate::edit::{self, draft};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan, Task};
 use std::collections::HashMap;
 
+#[allow(clippy::large_enum_variant)] // a handful per plan; boxing buys nothing
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Information only (the planner acknowledges it).
