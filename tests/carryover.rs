@@ -92,8 +92,8 @@ fn unfinished_tasks_are_proposed_with_their_last_status() {
     assert_eq!(kept.note, "上年结转（推进中）");
     // Rejecting leaves the draft without the copy.
     let mut off = accepted.clone();
-    for i in before..off.len() {
-        off[i] = false;
+    for on in off.iter_mut().skip(before) {
+        *on = false;
     }
     let plain = yearly::apply(&y, &off);
     assert!(!yaodian::render::task_rows(&plain)
