@@ -56,6 +56,7 @@ test-browser: build
 # Benchmarks print figures; they are not pass/fail tests.
 bench:
 	cargo bench --bench parse
+	cargo bench --bench tracking
 	cargo bench --bench scale
 
 bench-browser: build

@@ -125,6 +125,11 @@ fn draft_summary(s: &crate::edit::draft::DraftSummary) -> String {
 
 /// Run the CLI; returns the process exit code.
 pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match args.first().map(String::as_str) {
+        Some("progress") => return crate::cli_track::progress(args, stdin, out, err),
+        Some("deadlines") => return crate::cli_track::deadlines(args, stdin, out, err),
+        _ => {}
+    }
     let mut opts = ParseOptions {
         seed: 1,
         ..ParseOptions::default()
@@ -172,7 +177,7 @@ pub fn run(args: &[String], stdin: &mut dyn Read, out: &mut dyn Write, err: &mut
                 i += 1;
             }
             "-h" | "--help" => {
-                let _ = writeln!(out, "{USAGE}");
+                let _ = writeln!(out, "{USAGE}\n{}", crate::cli_track::USAGE);
                 return 0;
             }
             a => positional.push(a.to_string()),

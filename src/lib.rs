@@ -20,10 +20,13 @@ pub mod render;
 pub mod sample;
 pub mod store;
 pub mod sync;
+pub mod track;
 pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli_track;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

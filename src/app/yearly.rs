@@ -32,7 +32,8 @@ pub fn YearlyPage() -> impl IntoView {
         let t0 = crate::web::perf_now();
         let mut ids = crate::model::IdGen::new(crate::web::random_seed());
         match yearly::propose(&plan, &city, &mut ids) {
-            Ok(y) => {
+            Ok(mut y) => {
+                crate::sync::carryover::propose(&plan, &mut y, &mut ids);
                 crate::web::record_timing("yearly_propose", crate::web::perf_now() - t0);
                 accepted.set(y.proposals.iter().map(|p| p.default_on).collect());
                 result.set(Some(y));

@@ -23,7 +23,7 @@ pub struct Options {
 /// Break a long title into lines (see [`super::title`]; kept here for callers of the .docx).
 pub use super::title::break_title;
 
-fn centered_title(out: &mut String, title: &str, page_break: bool) {
+pub(crate) fn centered_title(out: &mut String, title: &str, page_break: bool) {
     for (i, line) in break_title(title, 18).iter().enumerate() {
         let p = Para {
             page_break: page_break && i == 0,
@@ -37,11 +37,11 @@ fn centered_title(out: &mut String, title: &str, page_break: bool) {
     blank(out);
 }
 
-fn blank(out: &mut String) {
+pub(crate) fn blank(out: &mut String) {
     out.push_str(&paragraph(Para::default(), ""));
 }
 
-fn plain(out: &mut String, text: &str, p: Para) {
+pub(crate) fn plain(out: &mut String, text: &str, p: Para) {
     out.push_str(&paragraph(p, &run(text, FANGSONG, BODY, false)));
 }
 
@@ -87,6 +87,50 @@ fn body(out: &mut String, plan: &Plan, b: &Body) {
 fn task_table(out: &mut String, rows: Vec<render::TaskRow>, by_group: bool) {
     let widths = [620, 1500, 3420, 1250, 1250, 800]; // twips: 8840, the 156 mm text width
     let head = &super::xlsx::TASK_HEADER[..6];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            let (second, third) = if !by_group {
+                (r.title, r.text)
+            } else if r.text.is_empty() {
+                (r.group, r.title)
+            } else {
+                (r.group, format!("{}。{}", r.title, r.text))
+            };
+            vec![
+                r.number,
+                second,
+                third,
+                r.lead.join("、"),
+                r.coop.join("、"),
+                r.deadline,
+            ]
+        })
+        .collect();
+    merged_table(out, &widths, head, &rows, by_group.then_some(1));
+}
+
+/// A bordered table in 4号-ish (12 pt) 仿宋: `widths` in twips (summing to 8840, the text
+/// width), a bold header repeated on every page, then the rows.
+pub(crate) fn table(
+    out: &mut String,
+    widths: &[u32],
+    head: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
+    let rows: Vec<Vec<String>> = rows.into_iter().collect();
+    merged_table(out, widths, head, &rows, None);
+}
+
+/// [`table`], with equal neighbouring cells of column `merge` merged vertically (a group cell
+/// over its tasks).
+fn merged_table(
+    out: &mut String,
+    widths: &[u32],
+    head: &[&str],
+    rows: &[Vec<String>],
+    merge: Option<usize>,
+) {
     // merge: None = a plain cell, Some(true) = first of a vertical merge, Some(false) = continued.
     let cell = |text: &str, w: u32, bold: bool, merge: Option<bool>| {
         let p = Para {
@@ -111,47 +155,31 @@ fn task_table(out: &mut String, rows: Vec<render::TaskRow>, by_group: bool) {
         )
     };
     let border = "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/><w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/></w:tblBorders>";
-    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"8840\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
+    let total: u32 = widths.iter().sum();
+    out.push_str(&format!("<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/>{border}<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"));
     for w in widths {
         out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>");
     for (h, w) in head.iter().zip(widths) {
-        out.push_str(&cell(h, w, true, None));
+        out.push_str(&cell(h, *w, true, None));
     }
     out.push_str("</w:tr>");
     for (i, r) in rows.iter().enumerate() {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-        let content = if r.text.is_empty() {
-            r.title.clone()
-        } else {
-            format!("{}。{}", r.title, r.text)
-        };
-        let (second, third) = if by_group {
-            (r.group.clone(), content)
-        } else {
-            (r.title.clone(), r.text.clone())
-        };
-        let merge = by_group.then(|| {
-            let same_above = i > 0 && rows[i - 1].group == r.group;
-            let same_below = rows.get(i + 1).is_some_and(|n| n.group == r.group);
+        let state = merge.and_then(|k| {
+            let v = r.get(k)?;
+            let same_above = i > 0 && rows[i - 1].get(k) == Some(v);
+            let same_below = rows.get(i + 1).is_some_and(|n| n.get(k) == Some(v));
             match (same_above, same_below) {
                 (true, _) => Some(false),
                 (false, true) => Some(true),
                 (false, false) => None,
             }
         });
-        let values = [
-            r.number.clone(),
-            second,
-            third,
-            r.lead.join("、"),
-            r.coop.join("、"),
-            r.deadline.clone(),
-        ];
-        for (k, (v, w)) in values.iter().zip(widths).enumerate() {
-            let m = if k == 1 { merge.flatten() } else { None };
-            out.push_str(&cell(v, w, false, m));
+        for (k, (v, w)) in r.iter().zip(widths).enumerate() {
+            let m = if Some(k) == merge { state } else { None };
+            out.push_str(&cell(v, *w, false, m));
         }
         out.push_str("</w:tr>");
     }
@@ -319,7 +347,7 @@ pub fn write(plan: &Plan, opts: Options) -> Result<Vec<u8>, String> {
     package_docx(document_body(plan, opts))
 }
 
-fn package_docx(body: String) -> Result<Vec<u8>, String> {
+pub(crate) fn package_docx(body: String) -> Result<Vec<u8>, String> {
     let document = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{body}<w:sectPr>\
 <w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>\

@@ -5,6 +5,7 @@
 //! Owns the choice of format, file names, and which tasks make one unit's slice. Deliberately no
 //! browser code: the worker and the CLI only move bytes.
 
+pub mod bulletin;
 pub mod csv;
 pub mod docx;
 pub mod ooxml;

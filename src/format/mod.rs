@@ -42,6 +42,7 @@
 //! | `template` | the plan this one was drafted from (a whole plan), or `null` |
 //! | `feedback` | the feedback round: `sent` (unit ids a feedback file was made for) and `replies`: `{unit, task, decision, wording, deadline, reason, comment, received, state}` with `decision` one of `none`, `accept` (同意), `revise` (修改), `decline` (不同意) and `state` one of `pending`, `accepted`, `rejected` |
 //! | `revisions` | shared versions, oldest first: `{hash, time, editor}`; `hash` is the FNV-1a hash of the plan's content (the file without `revisions`). Two copies find their common ancestor here for a three-way merge |
+//! | `tracking` | the year's tracking, written only once the plan is issued or a round exists: `issued` `{date: "YYYY-MM-DD", hash, plan}` (the issued version, without template and tracking), `flood_season` (汛期前 as `M-D`, empty = 5-31), `due` (task id → `YYYY-MM-DD` set by hand), `rounds`: `[{period: "2025Q2", sent: [unit ids], answers: [{unit, task, status, progress, problems, next, sender, received}]}]` with `status` one of `none`, `not_started` (未启动), `in_progress` (推进中), `done` (已完成), `late` (滞后), `ongoing` (长期推进). Periods: `2025Q2`, `2025M05`, `2025H1`, `2025Y` |
 //!
 //! ### Items
 //!
@@ -131,6 +132,15 @@
 //! "reply": {"decision", "wording", "deadline", "reason", "comment"}}]}]}`. A reply is matched by
 //! `plan_id` and the task `id`; `decision` is free text (同意 / 修改 / 不同意). The .xlsx form has
 //! the same reply columns and the ids in two hidden columns (任务ID, 单位ID).
+//!
+//! ## Progress files (`yaodian-progress`)
+//!
+//! A progress round uses the feedback file's shape with `"format": "yaodian-progress"`, a
+//! `period` (`2025Q2`), an optional `sender` (who filled it in), and per task `due` (the due date
+//! for the period, `YYYY-MM-DD`, or 长期推进 / 本期无) and `progress`: `{status, progress,
+//! problems, next}` (`status` free text: 未启动 / 推进中 / 已完成 / 滞后 / 长期推进). The .xlsx
+//! form has the columns 期次, 截止日期, 完成状态, 进展情况, 存在问题, 下步打算 after the task
+//! columns, and the same hidden ids. A file for another period or another plan is refused.
 //!
 //! ## Restore forgives
 //!

@@ -8,6 +8,7 @@
 pub mod ids;
 pub mod lists;
 pub mod numbering;
+pub mod progress;
 pub mod units;
 pub mod walk;
 
@@ -42,6 +43,9 @@ pub struct Plan {
     pub revisions: Vec<Revision>,
     /// The feedback round with the units: what was sent, what came back.
     pub feedback: Feedback,
+    /// Tracking through the year (已印发, progress rounds); absent until the plan is issued.
+    #[serde(skip_serializing_if = "progress::Tracking::is_empty")]
+    pub tracking: progress::Tracking,
     #[serde(flatten)]
     pub extra: Extra,
 }

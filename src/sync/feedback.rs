@@ -5,10 +5,9 @@
 //! Owns the feedback file formats and the matching. Rows that match nothing are returned,
 //! never dropped. Deliberately leaves deciding on replies to the planner.
 
-use super::xlsx_read::read_sheets;
+use super::unitfile::{self, role};
 use crate::export::{unit_rows, xlsx};
 use crate::model::{Decision, Extra, Plan, Reply, ReplyState};
-use crate::render::TaskRow;
 use serde::{Deserialize, Serialize};
 
 pub const FEEDBACK_TAG: &str = "yaodian-feedback";
@@ -19,7 +18,7 @@ pub const COLS: [&str; 4] = [
     "建议时限",
     "理由或说明",
 ];
-pub const ID_COLS: [&str; 2] = ["任务ID", "单位ID"];
+pub use super::unitfile::ID_COLS;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -28,6 +27,12 @@ pub struct FeedbackFile {
     pub version: u32,
     pub plan_id: String,
     pub plan_title: String,
+    /// A progress round's period (`2025Q2`); empty in a feedback file.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub period: String,
+    /// Who filled the file in (a progress reply).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sender: String,
     pub units: Vec<UnitTasks>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -54,6 +59,11 @@ pub struct FeedbackTask {
     pub coop: String,
     pub deadline: String,
     pub reply: ReplyFields,
+    /// A progress round: the due date read from the deadline, and what the unit reports.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub progress: Option<super::progress::ProgressFields>,
 }
 
 /// What a unit fills in.
@@ -67,34 +77,13 @@ pub struct ReplyFields {
     pub comment: String,
 }
 
-fn role(r: &TaskRow, unit: &str) -> &'static str {
-    if r.lead_ids.iter().any(|u| u == unit) {
-        "牵头"
-    } else {
-        "配合"
-    }
-}
-
-fn units_of(plan: &Plan, unit: Option<&str>) -> Vec<String> {
-    match unit {
-        Some(u) => vec![u.to_string()],
-        None => plan
-            .units
-            .units
-            .iter()
-            .map(|u| u.id.clone())
-            .filter(|u| !unit_rows(plan, u).is_empty())
-            .collect(),
-    }
-}
-
-/// The JSON feedback file for one unit, or all units with tasks.
-pub fn export_json(plan: &Plan, unit: Option<&str>) -> String {
-    let units = units_of(plan, unit)
+/// Each unit's tasks with its role (one unit, or every unit with tasks), answers empty.
+pub fn unit_tasks(plan: &Plan, unit: Option<&str>) -> Vec<UnitTasks> {
+    unitfile::units_with_rows(plan, unit)
         .into_iter()
-        .map(|u| UnitTasks {
+        .map(|(u, rows)| UnitTasks {
             unit_name: plan.units.name(&u).to_string(),
-            tasks: unit_rows(plan, &u)
+            tasks: rows
                 .iter()
                 .map(|r| FeedbackTask {
                     id: r.id.clone(),
@@ -105,60 +94,30 @@ pub fn export_json(plan: &Plan, unit: Option<&str>) -> String {
                     lead: r.lead.join("、"),
                     coop: r.coop.join("、"),
                     deadline: r.deadline.clone(),
-                    reply: ReplyFields::default(),
+                    ..FeedbackTask::default()
                 })
                 .collect(),
             unit_id: u,
         })
-        .collect();
+        .collect()
+}
+
+/// The JSON feedback file for one unit, or all units with tasks.
+pub fn export_json(plan: &Plan, unit: Option<&str>) -> String {
     let f = FeedbackFile {
         format: FEEDBACK_TAG.into(),
         version: 1,
         plan_id: plan.id.clone(),
         plan_title: plan.doc.title.clone(),
-        units,
-        extra: Extra::new(),
+        units: unit_tasks(plan, unit),
+        ..FeedbackFile::default()
     };
     serde_json::to_string_pretty(&f).unwrap_or_default()
 }
 
 /// The .xlsx feedback file: a sheet per unit, reply columns to fill in, ids in hidden columns.
 pub fn export_xlsx(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
-    let mut sheets = Vec::new();
-    let mut taken = Vec::new();
-    for u in units_of(plan, unit) {
-        let mut header: Vec<String> = ["序号", "角色"].iter().map(|s| s.to_string()).collect();
-        header.extend(xlsx::TASK_HEADER[1..6].iter().map(|s| s.to_string()));
-        header.extend(COLS.iter().chain(ID_COLS.iter()).map(|s| s.to_string()));
-        let rows = unit_rows(plan, &u)
-            .iter()
-            .map(|r| {
-                let mut cells = vec![
-                    r.number.clone(),
-                    role(r, &u).into(),
-                    r.title.clone(),
-                    r.text.clone(),
-                    r.lead.join("、"),
-                    r.coop.join("、"),
-                    r.deadline.clone(),
-                ];
-                cells.extend(std::iter::repeat_n(String::new(), COLS.len()));
-                cells.extend([r.id.clone(), u.clone()]);
-                cells
-            })
-            .collect();
-        let name = xlsx::sheet_name(plan.units.name(&u), &taken);
-        taken.push(name.clone());
-        let widths = vec![8, 6, 22, 50, 16, 20, 12, 14, 36, 12, 24, 4, 4];
-        sheets.push(xlsx::Sheet {
-            name,
-            widths,
-            header,
-            rows,
-            hidden_from: Some(7 + COLS.len()),
-            numeric: Vec::new(),
-        });
-    }
+    let sheets = unitfile::unit_sheets(plan, unit, &COLS, &[14, 36, 12, 24], &|_, _| Vec::new());
     xlsx::workbook(&sheets)
 }
 
@@ -223,58 +182,28 @@ pub fn import(plan: &Plan, bytes: &[u8], now: f64) -> Result<Imported, String> {
     };
     let mut out = Imported::default();
     if bytes.starts_with(b"PK") {
-        for (sheet, rows) in read_sheets(bytes)? {
-            let Some((head, body)) = rows.split_first() else {
-                continue;
-            };
-            let col = |name: &str| head.iter().position(|h| h.trim() == name);
-            let (Some(task_col), Some(unit_col)) = (col(ID_COLS[0]), col(ID_COLS[1])) else {
-                out.unmatched.push((
-                    sheet.clone(),
-                    "这张表没有任务ID列，无法对应（可能不是要点导出的反馈表）".into(),
-                ));
-                continue;
-            };
-            let cols: Vec<Option<usize>> = COLS.iter().map(|c| col(c)).collect();
-            // The visible 完成时限 column: a unit that types its date there means it.
-            let shown_deadline = col(xlsx::TASK_HEADER[5]);
-            for (i, row) in body.iter().enumerate() {
-                let cell = |c: Option<usize>| {
-                    c.and_then(|c| row.get(c))
-                        .map(|s| s.trim().to_string())
-                        .unwrap_or_default()
-                };
-                if row.iter().all(|c| c.trim().is_empty()) {
-                    continue;
-                }
-                let (task, unit) = (cell(Some(task_col)), cell(Some(unit_col)));
-                let mut deadline = cell(cols[2]);
-                let shown = cell(shown_deadline);
-                if deadline.is_empty() && !shown.is_empty() && shown != current_deadline(&task) {
-                    deadline = shown;
-                }
-                let fields = ReplyFields {
-                    decision: cell(cols[0]),
-                    wording: cell(cols[1]),
-                    deadline,
-                    reason: cell(cols[3]),
-                    comment: String::new(),
-                };
-                if task.is_empty() || !known(&task, &unit) {
-                    let text: Vec<String> = row
-                        .iter()
-                        .filter(|c| !c.trim().is_empty())
-                        .cloned()
-                        .collect();
-                    out.unmatched
-                        .push((format!("{sheet} 第{}行", i + 2), text.join(" | ")));
-                    continue;
-                }
-                if !out.units.contains(&unit) {
-                    out.units.push(unit.clone());
-                }
-                out.replies.extend(reply(&unit, &task, &fields, now));
+        // The visible 完成时限 column too: a unit that types its date there means it.
+        let mut cols = COLS.to_vec();
+        cols.push(xlsx::TASK_HEADER[5]);
+        let read = unitfile::read_id_rows(plan, bytes, &cols)?;
+        out.unmatched = read.unmatched;
+        for r in read.rows {
+            if !out.units.contains(&r.unit) {
+                out.units.push(r.unit.clone());
             }
+            let [decision, wording, mut deadline, reason, shown] =
+                <[String; 5]>::try_from(r.cells).unwrap_or_default();
+            if deadline.is_empty() && !shown.is_empty() && shown != current_deadline(&r.task) {
+                deadline = shown;
+            }
+            let fields = ReplyFields {
+                decision,
+                wording,
+                deadline,
+                reason,
+                comment: String::new(),
+            };
+            out.replies.extend(reply(&r.unit, &r.task, &fields, now));
         }
         return Ok(out);
     }

@@ -4,9 +4,12 @@
 //!
 //! Deliberately no storage or UI code.
 
+pub mod carryover;
 pub mod feedback;
 pub mod merge;
+pub mod progress;
 pub mod similarity;
 pub mod templates;
+pub mod unitfile;
 pub mod xlsx_read;
 pub mod yearly;
