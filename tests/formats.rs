@@ -19,7 +19,7 @@ fn opts() -> ParseOptions {
 fn import(bytes: &[u8]) -> Result<Plan, ImportError> {
     import_bytes(bytes, &|_| None, &opts()).map(|i| match i {
         Imported::Parsed(p) => p.plan,
-        Imported::Plan(p) => p,
+        Imported::Plan(r) => r.plan,
     })
 }
 

@@ -77,6 +77,7 @@ fn fill_xlsx(bytes: &[u8], answers: &[(&str, &str, &str)], delete: Option<&str>)
             header: head,
             rows: body,
             hidden_from: None,
+            numeric: Vec::new(),
         });
     }
     xlsx::workbook(&out).unwrap()

@@ -467,6 +467,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             header,
             rows,
             hidden_from: None,
+            numeric: Vec::new(),
         },
         xlsx::Sheet {
             name: "单位进度".into(),
@@ -474,6 +475,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             header: unit_header,
             rows: unit_rows,
             hidden_from: None,
+            numeric: Vec::new(),
         },
     ])
 }

@@ -141,7 +141,8 @@ pub fn propose(last: &Plan, y: &mut Yearly, ids: &mut IdGen) {
                 ),
                 action: Action::Insert {
                     after: Vec::new(),
-                    item: copy,
+                    list: crate::model::lists::ListId::Main,
+                    item: Box::new(copy),
                 },
                 default_on: true,
             });

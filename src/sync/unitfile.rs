@@ -105,6 +105,7 @@ pub fn unit_sheets(
             header,
             rows,
             hidden_from: Some(TASK_WIDTHS.len() + answer.len()),
+            numeric: Vec::new(),
         });
     }
     sheets

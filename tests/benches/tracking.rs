@@ -75,6 +75,7 @@ fn reply(p: &Plan, period: Period, q: u32) -> Vec<u8> {
                 header: head,
                 rows: body,
                 hidden_from: None,
+                numeric: Vec::new(),
             }
         })
         .collect();
