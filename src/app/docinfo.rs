@@ -11,7 +11,6 @@ use leptos::prelude::*;
 
 type Getter = fn(&DocInfo) -> String;
 type Setter = fn(&mut DocInfo, String);
-type Getter = fn(&DocInfo) -> String;
 
 const FIELDS: &[(&str, &str, Getter, Setter)] = &[
     (

@@ -24,6 +24,9 @@ enum Step {
 /// Largest paste accepted in one go (characters); beyond it the user is asked to split.
 const MAX_PASTE: usize = 30 * 1024 * 1024;
 
+/// A workbook waiting for its sheet to be chosen: file name, bytes, task sheet names.
+type SheetChoice = (String, Vec<u8>, Vec<String>);
+
 #[component]
 pub fn NewDraft() -> impl IntoView {
     let ui = expect_context::<Ui>();
@@ -54,7 +57,7 @@ pub fn NewDraft() -> impl IntoView {
     };
     let accept = move |plan: Plan, r: Option<ParseReport>| accept_sized(plan, r, 0);
     // A workbook with several task lists: (file name, bytes, sheet names) until one is picked.
-    let sheets: RwSignal<Option<(String, Vec<u8>, Vec<String>)>> = RwSignal::new(None);
+    let sheets: RwSignal<Option<SheetChoice>> = RwSignal::new(None);
     let import = move |name: String, bytes: Vec<u8>, sheet: Option<String>| {
         let size = bytes.len();
         let gb = |b: &[u8]| crate::web::decode_gb18030(b);

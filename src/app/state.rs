@@ -69,7 +69,6 @@ impl Default for Ui {
 }
 
 impl Ui {
-    #[allow(clippy::new_without_default)] // made once, in the app's root
     pub fn new() -> Self {
         Self {
             screen: RwSignal::new(Screen::Start),
@@ -92,12 +91,6 @@ impl Ui {
 
     pub fn dismiss(&self, id: u64) {
         self.banners.update(|b| b.retain(|x| x.id != id));
-    }
-}
-
-impl Default for Ui {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -137,14 +130,7 @@ impl Default for Editor {
 /// Autosave waits this long after the last change (the issue allows at most 500 ms).
 pub const AUTOSAVE_DELAY_MS: u64 = 400;
 
-impl Default for Editor {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Editor {
-    #[allow(clippy::new_without_default)] // made once, in the app's root
     pub fn new() -> Self {
         Self {
             plan: StoredValue::new(Plan::default()),
