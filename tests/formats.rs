@@ -131,11 +131,14 @@ fn xlsx_merged_cells_read_as_their_value() {
     let plan = import(&bytes).unwrap();
     let out = yaodian::cli::outline(&plan);
     let lines: Vec<&str> = out.lines().collect();
-    // A workbook that is only a task table: its rows are the plan (no caption line).
-    assert_eq!(lines.len(), 3, "{out}");
-    assert_eq!(lines[0], "1\t（一）\t强化责任落实\t\t");
-    assert_eq!(lines[1], "2\t1.\t修订安全生产责任清单\t区应急局\t");
-    assert_eq!(lines[2], "2\t2.\t开展安全生产考核\t区应急局\t");
+    // The corpus outline format (tests/corpus/README.md): a task table is one depth-1 line
+    // with its caption (here the title row above the header), its group rows at depth 2 and
+    // its tasks at depth 3. The merged group opens once; the merged unit leads both tasks.
+    assert_eq!(lines.len(), 4, "{out}");
+    assert_eq!(lines[0], "1\t\t2025年重点工作任务分工表\t\t");
+    assert_eq!(lines[1], "2\t（一）\t强化责任落实\t\t");
+    assert_eq!(lines[2], "3\t1.\t修订安全生产责任清单\t区应急局\t");
+    assert_eq!(lines[3], "3\t2.\t开展安全生产考核\t区应急局\t");
 }
 
 #[test]

@@ -3,9 +3,10 @@
 //! row with no task text keeps its cells as a task's text, a column not understood is kept as
 //! `header：value` in the task's note (and reported once as a guess).
 //!
-//! Owns the header vocabulary (also used by `blocks` to spot a header) and the column-role
-//! mapping, rows whose merged cells the page left out (re-aligned by their markers), and
-//! nested group columns. Deliberately reuses `structure::Ctx::make_item` for each cell's text,
+//! Owns the header vocabulary (also used by `blocks` to spot a header, and `is_task_header`
+//! for the .xlsx task sheets), the column-role mapping, rows whose merged cells the page left
+//! out (re-aligned by their markers), nested group columns, and a group cell repeated on the
+//! rows under it (a merge read as its value) opening its group once. Deliberately reuses `structure::Ctx::make_item` for each cell's text,
 //! so a table task reads exactly like a task in running text.
 
 use super::fold::fold;
@@ -234,6 +235,9 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
     let mut roots: Vec<Item> = Vec::new();
     let mut l3_seen = Vec::new();
     let mut section = 0usize;
+    // The group each group column last opened: a group cell repeated on the rows under it
+    // (an .xlsx merge read as its value, a .doc merge saved as repeated text) opens it once.
+    let mut last_group: Vec<String> = vec![String::new(); group_cols.len()];
     fn close(open: &mut Vec<(usize, Item)>, roots: &mut Vec<Item>, rank: usize) {
         while open.last().is_some_and(|(r, _)| *r >= rank) {
             let (_, done) = open.pop().expect("checked");
@@ -264,9 +268,9 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         let cell = |c: Option<usize>| c.and_then(|i| row.get(i)).map(|s| s.trim()).unwrap_or("");
         let mut content = cell(content_col).to_string();
         let mut content_from = content_col;
-        for &g in &group_cols {
+        for (k, &g) in group_cols.iter().enumerate() {
             let text = cell(Some(g));
-            if text.is_empty() {
+            if text.is_empty() || text == last_group[k] {
                 continue;
             }
             // A task-level marker in a group column of a row with no task text: the task.
@@ -291,6 +295,10 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
                     text.to_string(),
                 ),
             };
+            last_group[k] = text.to_string();
+            for deeper in &mut last_group[k + 1..] {
+                deeper.clear();
+            }
             let rank = g * 8 + level as usize;
             close(&mut open, &mut roots, rank);
             section += 1;
@@ -377,10 +385,26 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
     table
 }
 
-/// Whether a column of this header groups tasks (重点任务, 类别, …) rather than holding them.
-/// Used by `xlsx_tasks`, where a merged group cell repeats its value on every row.
-pub fn is_group_header(header: &str) -> bool {
-    role(header) == Role::Group
+/// Whether a row of cells is a task table's header: at least two header words, one of them
+/// naming the task text (not 序号/备注, units or a time), and no column that counts (`牵头任务数`,
+/// `合计`): a row of counts per unit is a statistics table, not a task list.
+pub fn is_task_header(cells: &[String]) -> bool {
+    let words: Vec<String> = cells
+        .iter()
+        .map(|c| fold(c).chars().filter(|c| !c.is_whitespace()).collect())
+        .collect();
+    let counts = words
+        .iter()
+        .any(|w| w.ends_with("数") || matches!(w.as_str(), "合计" | "小计" | "总计"));
+    let known: Vec<&String> = words.iter().filter(|w| is_header_word(w)).collect();
+    !counts
+        && known.len() >= 2
+        && known.iter().any(|w| {
+            !matches!(w.as_str(), "序号" | "备注")
+                && !w.contains("单位")
+                && !w.contains("部门")
+                && !w.contains('时')
+        })
 }
 
 #[cfg(test)]
@@ -413,6 +437,23 @@ mod tests {
             )
         );
         assert_eq!(glued_header("加强组织领导"), None);
+        let row = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_task_header(&row(&[
+            "序号",
+            "重点任务",
+            "具体措施",
+            "牵头单位"
+        ])));
+        // Counts per unit (the 单位统计 sheet): no task column, a statistics table.
+        assert!(!is_task_header(&row(&[
+            "单位",
+            "类别",
+            "牵头任务数",
+            "配合任务数",
+            "合计",
+            "工作表"
+        ])));
+        assert!(!is_task_header(&row(&["序号", "牵头单位"])));
     }
 
     #[test]

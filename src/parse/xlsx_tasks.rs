@@ -5,10 +5,12 @@
 //! Owns finding the sheets that hold a task list (a header row of task-table words within the
 //! first rows), choosing one, and the shape of Yaodian's own export (重点任务 = the title
 //! phrase, 工作内容 = the rest: joined again into one task text). Cell text, shared strings
-//! and merged cells come from the one .xlsx reader, `sync::xlsx_read`. Deliberately no
+//! and merged cells come from the one .xlsx reader, `sync::xlsx_read`; a merged group cell read
+//! as its value on every row opens its group once in `table`. Deliberately no
 //! formatting, formulas or hidden-row logic.
 
-use super::blocks::{is_header_word, Block};
+use super::blocks::Block;
+use super::table::is_task_header;
 use crate::package::{Package, PartError};
 use crate::sync::xlsx_read::read_sheets;
 
@@ -26,22 +28,12 @@ fn header_text(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The row index of the task header: the first row (near the top) with at least two
-/// task-table words, one of them naming the task text.
+/// The row index of the task header: the first row (near the top) that `table` reads as a
+/// task-table header.
 fn header_row(rows: &[Vec<String>]) -> Option<usize> {
     rows.iter().take(HEADER_SEARCH).position(|r| {
-        let words: Vec<String> = r
-            .iter()
-            .map(|c| header_text(c))
-            .filter(|c| is_header_word(c))
-            .collect();
-        words.len() >= 2
-            && words.iter().any(|w| {
-                !matches!(w.as_str(), "序号" | "备注")
-                    && !w.contains("单位")
-                    && !w.contains("部门")
-                    && !w.contains("时")
-            })
+        let cells: Vec<String> = r.iter().map(|c| header_text(c)).collect();
+        is_task_header(&cells)
     })
 }
 
@@ -82,7 +74,6 @@ pub fn read_table(bytes: &[u8], sheet: Option<&str>) -> Result<Block, String> {
         *h = header_text(h);
     }
     own_export_shape(&mut rows);
-    drop_repeated_groups(&mut rows);
     Ok(Block::Table {
         line: head + 1,
         caption,
@@ -117,25 +108,6 @@ fn own_export_shape(rows: &mut [Vec<String>]) {
     }
 }
 
-/// A group cell merged over several rows is read as its value in each: only its first row
-/// opens the group.
-fn drop_repeated_groups(rows: &mut [Vec<String>]) {
-    let cols: Vec<usize> = (0..rows[0].len())
-        .filter(|&c| super::table::is_group_header(&rows[0][c]))
-        .collect();
-    for c in cols {
-        let mut last = String::new();
-        for row in rows.iter_mut().skip(1) {
-            let Some(cell) = row.get_mut(c) else { continue };
-            if !cell.is_empty() && *cell == last {
-                cell.clear();
-            } else if !cell.is_empty() {
-                last = cell.clone();
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,17 +125,5 @@ mod tests {
         ];
         assert_eq!(header_row(&rows), Some(1));
         assert_eq!(header_row(&rows[2..]), None);
-    }
-
-    #[test]
-    fn merged_group_opens_once() {
-        let mut rows = vec![
-            s(&["序号", "重点任务", "具体措施"]),
-            s(&["1", "强化责任", "甲。"]),
-            s(&["2", "强化责任", "乙。"]),
-        ];
-        drop_repeated_groups(&mut rows);
-        assert_eq!(rows[2][1], "");
-        assert_eq!(rows[1][1], "强化责任");
     }
 }
