@@ -11,6 +11,25 @@
 /// near 100 MB however small the paragraphs are.
 pub const MAX_BLOCKS: usize = 100_000;
 
+/// Most non-blank lines one pasted or text file may have: a paragraph wrapped over a few lines
+/// still fits `MAX_BLOCKS` paragraphs. Counted before cleaning, which holds every line at once.
+pub const MAX_LINES: usize = 4 * MAX_BLOCKS;
+
+/// The non-blank lines of a text (LF, CRLF or CR ends), counted without allocating, up to
+/// `stop`.
+pub fn text_lines(text: &str, stop: usize) -> usize {
+    let mut n = 0;
+    for l in text.split(['\n', '\r']) {
+        if !l.trim().is_empty() {
+            n += 1;
+            if n > stop {
+                break;
+            }
+        }
+    }
+    n
+}
+
 /// Most JSON objects and arrays one plan file may have. A saved item with its task and lists
 /// has five or six, so a plan of `MAX_BLOCKS` items fits; 600,000 empty items (`{}`) restore
 /// in about 400 MB.

@@ -133,6 +133,10 @@ pub fn parse_pasted(text: &str, opts: &ParseOptions) -> Result<Parsed, ImportErr
     if text.len() > MAX_INPUT {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
+    let max = crate::limits::MAX_LINES;
+    if crate::limits::text_lines(text, max) > max {
+        return Err(ImportError::TooMany { what: "行", max });
+    }
     let (blocks, removed, warnings) = text_blocks(text);
     check_blocks(&blocks)?;
     Ok(parse_text_blocks(blocks, removed, warnings, opts))
