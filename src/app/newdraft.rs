@@ -304,7 +304,7 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
                         <li data-testid="change" class:ambiguous=!on>
                             <input type="checkbox" data-testid="change-tick" prop:checked=move || on != flipped.get().contains(&i)
                                 on:change=move |_| flipped.update(|s| if s.contains(&i) { s.retain(|x| *x != i) } else { s.push(i) }) />
-                            <span class="change-text" data-testid="change-sentence">{pre}<del>{words}</del><ins>{c.to.clone()}</ins>{post}</span>
+                            <span class="change-text" data-testid="change-sentence">{pre}<del data-testid="diff-removed">{words}</del><ins data-testid="diff-added">{c.to.clone()}</ins>{post}</span>
                             {(!on).then(|| view! { <span class="muted small">"（可能是有意保留的市级提法，默认不替换）"</span> })}
                         </li>
                     }

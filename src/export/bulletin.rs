@@ -360,16 +360,7 @@ pub fn write(plan: &Plan, f: &Figures) -> Result<Vec<u8>, String> {
 /// The 进度台账: one row per task, one column group (状态, 进展情况, 存在问题, 下步打算) per
 /// period with a round; a second sheet with each unit's completion per period.
 pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
-    let mut codes: Vec<String> = plan
-        .tracking
-        .rounds
-        .iter()
-        .map(|r| r.period.clone())
-        .collect();
-    if !codes.contains(&upto.code()) {
-        codes.push(upto.code());
-    }
-    crate::track::period::sort_codes(&mut codes);
+    let codes = crate::track::period::round_codes(plan, Some(upto));
     let periods: Vec<Period> = codes
         .iter()
         .filter_map(|c| Period::parse(c))

@@ -23,6 +23,22 @@ pub enum Block {
     },
 }
 
+/// The lines of one paragraph of a word-processor file (`\n`: a line break inside it), each a
+/// paragraph block of its own, cleaned; blank lines and site furniture are left out.
+pub fn push_lines(blocks: &mut Vec<Block>, line: usize, text: &str, list_level: Option<u8>) {
+    for piece in text.split('\n') {
+        let text = super::clean::normalize_line(piece);
+        if text.is_empty() || super::clean::is_furniture(&text) {
+            continue;
+        }
+        blocks.push(Block::Para {
+            line,
+            text,
+            list_level,
+        });
+    }
+}
+
 impl Block {
     pub fn line(&self) -> usize {
         match self {

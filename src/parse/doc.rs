@@ -10,7 +10,7 @@
 //! (their results are kept), and Word 6/95 files.
 
 use super::blocks::{take_caption, Block};
-use super::clean::{is_furniture, normalize_line};
+use super::clean::normalize_line;
 use std::io::{Cursor, Read};
 
 /// The compound-file signature (`.doc`, `.wps`, `.xls`, and password-protected `.docx/.xlsx`).
@@ -400,17 +400,7 @@ fn push_para(blocks: &mut Vec<Block>, line: usize, p: &RawPara) {
         (_, true, Some(l)) => Some(l.min(4)),
         _ => None,
     };
-    for piece in p.text.split('\n') {
-        let text = normalize_line(piece);
-        if text.is_empty() || is_furniture(&text) {
-            continue;
-        }
-        blocks.push(Block::Para {
-            line,
-            text,
-            list_level,
-        });
-    }
+    super::blocks::push_lines(blocks, line, &p.text, list_level);
 }
 
 #[cfg(test)]

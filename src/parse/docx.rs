@@ -6,7 +6,7 @@
 //! Deliberately ignores formatting, headers/footers, comments and deleted text.
 
 use super::blocks::{take_caption, Block};
-use super::clean::{is_furniture, normalize_line};
+use super::clean::normalize_line;
 use crate::package::{Package, PartError};
 use quick_xml::events::Event;
 use std::borrow::Cow;
@@ -271,17 +271,7 @@ fn push_para(blocks: &mut Vec<Block>, line: usize, p: Para) {
         (Some(l), false, None) => Some(l.min(4)),
         _ => None,
     };
-    for piece in p.text.split('\n') {
-        let text = normalize_line(piece);
-        if text.is_empty() || is_furniture(&text) {
-            continue;
-        }
-        blocks.push(Block::Para {
-            line,
-            text,
-            list_level,
-        });
-    }
+    super::blocks::push_lines(blocks, line, &p.text, list_level);
 }
 
 #[cfg(test)]

@@ -9,20 +9,14 @@ use super::similarity::similarity;
 use super::yearly::{Action, Proposal, Yearly};
 use crate::model::progress::{Answer, Status};
 use crate::model::{walk, IdGen, Item, Origin, OriginStatus, Plan};
-use crate::track::period::{sort_codes, Period};
+use crate::track::period::Period;
 
 /// Content similar enough to be "the same task" in the new draft.
 const SAME: f64 = 0.6;
 
 /// Each task's last lead answer over all rounds (None: never reported).
 pub fn last_answers(plan: &Plan) -> Vec<(crate::render::TaskRow, Option<(String, Answer)>)> {
-    let mut codes: Vec<String> = plan
-        .tracking
-        .rounds
-        .iter()
-        .map(|r| r.period.clone())
-        .collect();
-    sort_codes(&mut codes);
+    let codes = crate::track::period::round_codes(plan, None);
     crate::render::task_rows(plan)
         .into_iter()
         .map(|r| {

@@ -144,16 +144,7 @@ pub fn compute(plan: &Plan, period: Period, as_of: Date) -> Figures {
         .map(|d| (d.task, d.due))
         .collect();
     let mut f = compute_one(plan, &rows, &dues, period, as_of);
-    let mut codes: Vec<String> = plan
-        .tracking
-        .rounds
-        .iter()
-        .map(|r| r.period.clone())
-        .collect();
-    if !codes.contains(&period.code()) {
-        codes.push(period.code());
-    }
-    super::period::sort_codes(&mut codes);
+    let codes = super::period::round_codes(plan, Some(period));
     for code in codes {
         let Some(p) = Period::parse(&code) else {
             continue;

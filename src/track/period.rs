@@ -214,6 +214,23 @@ pub fn sort_codes(codes: &mut Vec<String>) {
     });
 }
 
+/// The periods of the plan's rounds, with `also` if it has no round yet, in order.
+pub fn round_codes(plan: &crate::model::Plan, also: Option<Period>) -> Vec<String> {
+    let mut codes: Vec<String> = plan
+        .tracking
+        .rounds
+        .iter()
+        .map(|r| r.period.clone())
+        .collect();
+    if let Some(code) = also.map(|p| p.code()) {
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    sort_codes(&mut codes);
+    codes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -33,10 +33,10 @@ test("new draft from the sample: preview, document data, localising preview, edi
   await page.getByTestId("doc-data-next").click();
   const changes = page.getByTestId("change");
   assert.ok((await changes.count()) >= 3, "localising offers changes");
-  // Each change shows what goes and what comes, with a little context.
-  assert.deepEqual(await changes.first().getByTestId("diff-removed").allTextContents(), ["市"]);
-  assert.deepEqual(await changes.first().getByTestId("diff-added").allTextContents(), ["区"]);
-  assert.match(await changes.first().textContent(), /2025年全市区安全生产/);
+  // Each change shows what goes and what comes, in its whole sentence.
+  assert.deepEqual(await changes.first().getByTestId("diff-removed").allTextContents(), ["全市"]);
+  assert.deepEqual(await changes.first().getByTestId("diff-added").allTextContents(), ["全区"]);
+  assert.match(await changes.first().textContent(), /2025年全市全区安全生产与防灾减灾救灾工作要点/);
   // Keep all but the last change.
   const kept = await changes.count();
   await changes.last().locator("input").uncheck();

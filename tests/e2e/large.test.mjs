@@ -113,15 +113,15 @@ test("1000 tasks: the search box (Ctrl+F) finds rows not rendered, and a problem
 test("1000 tasks: views render their first rows and grow on scrolling; printing 文档 prints all of it", async () => {
   const { page, errors, context } = await bigDraft();
   await page.getByTestId("tab-tasks").click();
-  assert.equal(await page.getByTestId("task-count").textContent(), "共 999 项");
+  assert.equal(await page.getByTestId("task-count").textContent(), "共 1000 项");
   const first = await page.getByTestId("task-row").count();
   assert.ok(first < 1000, `task rows at first: ${first}`);
-  for (let i = 0; i < 40 && (await page.getByTestId("task-row").count()) < 999; i++) {
+  for (let i = 0; i < 40 && (await page.getByTestId("task-row").count()) < 1000; i++) {
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(50);
   }
-  assert.equal(await page.getByTestId("task-row").count(), 999);
-  assert.match(await page.getByTestId("task-row").last().textContent(), /推进第999项工作/);
+  assert.equal(await page.getByTestId("task-row").count(), 1000);
+  assert.match(await page.getByTestId("task-row").last().textContent(), /推进第1000项工作/);
   // 文档: the last paragraph is not in the page until printed.
   await page.getByTestId("tab-document").click();
   const view = page.getByTestId("document-view");
