@@ -5,25 +5,10 @@
 
 mod common;
 use common::*;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::time::Instant;
 use yaodian::export::{self, Format, Options};
 use yaodian::parse::{import_bytes, ImportError, ParseOptions};
-
-fn no_gb(_: &[u8]) -> Option<String> {
-    None
-}
-
-fn docx_of(xml: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("word/document.xml", opts).unwrap();
-    zip.write_all(xml.as_bytes()).unwrap();
-    zip.finish().unwrap();
-    buf.into_inner()
-}
 
 fn paras_xml(text: &str) -> String {
     text.lines()

@@ -6,8 +6,8 @@
 #[path = "common/alloc.rs"]
 mod alloc;
 mod common;
+use common::{docx_of, no_gb};
 
-use std::io::Write;
 use yaodian::export::{export, Format, Options};
 use yaodian::limits::{MAX_BLOCKS, MAX_JSON_NODES};
 use yaodian::parse::{import_bytes, parse_pasted, ImportError, ParseOptions};
@@ -16,21 +16,6 @@ use yaodian::parse::{import_bytes, parse_pasted, ImportError, ParseOptions};
 static COUNTING: alloc::Counting = alloc::Counting;
 
 const MB: usize = 1024 * 1024;
-
-fn no_gb(_: &[u8]) -> Option<String> {
-    None
-}
-
-fn docx_of(xml: &str) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("word/document.xml", opts).unwrap();
-    zip.write_all(xml.as_bytes()).unwrap();
-    zip.finish().unwrap();
-    buf.into_inner()
-}
 
 fn assert_peak(what: &str, peak: usize, max: usize) {
     println!("{what}: peak {} MB", peak / MB);

@@ -7,7 +7,7 @@
 //! `crate::track::figures`, the page layout and tables from `docx`, the workbook from `xlsx`.
 
 use super::docx::{blank, centered_title, package_docx, plain, table};
-use super::ooxml::{paragraph, run, Align, Para, FANGSONG, HEITI, KAITI};
+use super::ooxml::{paragraph, run, Para, FANGSONG, HEITI, KAITI};
 use super::xlsx;
 use crate::model::numbering::chinese_numeral;
 use crate::model::Plan;
@@ -344,16 +344,7 @@ pub fn write(plan: &Plan, f: &Figures) -> Result<Vec<u8>, String> {
     for s in &steps {
         plain(&mut out, s, Para::default());
     }
-    blank(&mut out);
-    blank(&mut out);
-    let right = Para {
-        first_line_chars: 0,
-        right_chars: 400,
-        align: Align::Right,
-        ..Para::default()
-    };
-    plain(&mut out, &issuer(plan), right);
-    plain(&mut out, &f.as_of.cn(0), right);
+    super::docx::signed(&mut out, &issuer(plan), &f.as_of.cn(0));
     package_docx(out)
 }
 

@@ -41,6 +41,20 @@ pub(crate) fn blank(out: &mut String) {
     out.push_str(&paragraph(Para::default(), ""));
 }
 
+/// The 署名 and the date after two blank lines, right-aligned four characters in (GB/T 9704).
+pub(crate) fn signed(out: &mut String, issuer: &str, date: &str) {
+    blank(out);
+    blank(out);
+    let right = Para {
+        first_line_chars: 0,
+        right_chars: 400,
+        align: Align::Right,
+        ..Para::default()
+    };
+    plain(out, issuer, right);
+    plain(out, date, right);
+}
+
 pub(crate) fn plain(out: &mut String, text: &str, p: Para) {
     out.push_str(&paragraph(p, &run(text, FANGSONG, BODY, false)));
 }
@@ -257,16 +271,7 @@ fn document_body(plan: &Plan, opts: Options) -> String {
         for line in d.cover_text.lines() {
             plain(&mut out, line, Para::default());
         }
-        blank(&mut out);
-        blank(&mut out);
-        let right = Para {
-            first_line_chars: 0,
-            right_chars: 400,
-            align: Align::Right,
-            ..Para::default()
-        };
-        plain(&mut out, &d.signature, right);
-        plain(&mut out, &d.date, right);
+        signed(&mut out, &d.signature, &d.date);
         if !d.publish_note.is_empty() {
             plain(&mut out, &d.publish_note, Para::default());
         }

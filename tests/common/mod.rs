@@ -41,3 +41,21 @@ pub fn outline_rows(plan: &Plan) -> Vec<(usize, String, String, String, String)>
         })
         .collect()
 }
+
+/// No GB18030 decoder (the tests' inputs are UTF-8).
+pub fn no_gb(_: &[u8]) -> Option<String> {
+    None
+}
+
+/// A .docx holding only this `word/document.xml`, zipped by the independent `zip` crate.
+pub fn docx_of(xml: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("word/document.xml", opts).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    buf.into_inner()
+}
