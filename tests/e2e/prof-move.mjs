@@ -50,6 +50,14 @@ for (const e of traceEvents) {
   }
 }
 console.log("trace (ms over 9 moves):", [...byName].map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", "));
+// The main thread: the one that ran the page's scripts.
+const counts = new Map();
+for (const e of traceEvents) if (e.name === "FunctionCall") counts.set(`${e.pid}/${e.tid}`, (counts.get(`${e.pid}/${e.tid}`) ?? 0) + 1);
+const mainKey = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+const top = new Map();
+for (const e of traceEvents) if (e.ph === "X" && `${e.pid}/${e.tid}` === mainKey && e.tdur) top.set(e.name, (top.get(e.name) ?? 0) + e.tdur / 1000 / 9);
+// Thread time per move by trace event (TOP=1), what machine load inflates least.
+if (process.env.TOP) console.log([...top].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1)} ${k}`).join("\n"));
 const layouts = traceEvents.filter((e) => e.ph === "X" && e.name === "Layout");
 console.log("layouts:", layouts.length, "longest", Math.max(...layouts.map((e) => e.dur / 1000)).toFixed(1), "ms; dirty objects:", layouts.slice(0, 12).map((e) => e.args?.beginData?.dirtyObjects ?? "?").join(","));
 if (process.argv[2]) fs.writeFileSync(process.argv[2], JSON.stringify(profile));
