@@ -297,8 +297,7 @@ fn the_district_replaces_the_issuing_organ_everywhere() {
 
 #[test]
 fn a_city_template_gets_the_district_under_the_city_and_a_derivable_prefix_moves() {
-    let mut city = Plan::default();
-    city.doc = yaodian::model::DocInfo {
+    let doc = yaodian::model::DocInfo {
         year: Some(2025),
         issuer: "重庆市人民政府".into(),
         doc_number: "渝府发〔2025〕1号".into(),
@@ -309,6 +308,10 @@ fn a_city_template_gets_the_district_under_the_city_and_a_derivable_prefix_moves
         signature: "重庆市人民政府".into(),
         printer: "重庆市人民政府办公厅".into(),
         ..Default::default()
+    };
+    let mut city = Plan {
+        doc,
+        ..Plan::default()
     };
     let swap = edit::organ::swap(&city.doc, "大足区");
     let changes = localize::preview_for(&city, &localize::rules_for("大足区"), swap.as_ref());
