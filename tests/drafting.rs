@@ -432,3 +432,21 @@ fn ticks_survive_a_rule_change_only_on_unchanged_proposals() {
     localize::apply(&mut p, &kept);
     assert_eq!(p.body.preface[0], "全县各区县要压实市级责任。全县推进。");
 }
+
+/// A template whose organ names no place (区安委会) is not rewritten: nothing is guessed.
+#[test]
+fn an_organ_without_a_place_is_left_and_reported() {
+    let mut t = parse(SEED_001).plan;
+    for s in [&mut t.doc.issuer, &mut t.doc.signature] {
+        *s = "区安委会".into();
+    }
+    t.doc.notice_title = "关于印发2024年全区安全生产工作要点的通知".into();
+    let (d, summary) = draft::draft_with_defaults(&t, None, Some("大足区"), &mut IdGen::new(1));
+    assert_eq!(d.doc.issuer, "区安委会");
+    assert_eq!(d.doc.doc_number, t.doc.doc_number);
+    assert!(summary.organ_notes.iter().any(|n| n.contains("未写明地名")));
+    t.doc.issuer.clear();
+    t.doc.signature.clear();
+    let (d, _) = draft::draft_with_defaults(&t, None, Some("大足区"), &mut IdGen::new(1));
+    assert_eq!(d.doc.issuer, "大足区");
+}

@@ -121,10 +121,13 @@ pub fn draft_with_defaults(
             }
         }
         if swap.is_none() && super::organ::template_organ(&template.doc).is_none() {
-            // The template names no organ: the district is the issuer, nothing else is guessed.
-            draft.doc.issuer = d.to_string();
+            // The template names no place in its organ: nothing is guessed beyond an empty
+            // 发文机关 taking the district's name.
+            if draft.doc.issuer.trim().is_empty() {
+                draft.doc.issuer = d.to_string();
+            }
             summary.organ_notes.push(format!(
-                "模板未写明发文机关：发文机关暂填“{d}”，请补全署名和印发机关。"
+                "模板的发文机关未写明地名，未替换：请核对发文机关、署名和印发机关是否为{d}的。"
             ));
         }
     }
