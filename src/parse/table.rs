@@ -254,9 +254,14 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         }
         let filled = raw.iter().filter(|c| !c.trim().is_empty()).count();
         let row = if filled == 1 && raw.len() < n {
-            // A row spanning the table (`一、体系建设`): a group above every column.
+            // A row spanning the table (`一、体系建设`): a group above every column, in the
+            // first group column when the first column only numbers the rows.
+            let at = match roles.first() {
+                Some(Role::Seq) => group_cols.first().copied().or(content_col).unwrap_or(0),
+                _ => 0,
+            };
             let mut v = vec![String::new(); n];
-            v[0] = raw
+            v[at] = raw
                 .iter()
                 .find(|c| !c.trim().is_empty())
                 .cloned()
