@@ -151,3 +151,48 @@ fn traditional_script_and_pinyin_residue() {
         "2\t（一）\t強化黨政領導干部責任\t市應急管理局\t各區縣政府"
     );
 }
+
+#[test]
+fn parts_head_the_sections() {
+    let text = "\
+2025年全区安全生产和防灾减灾救灾工作要点
+为深入贯彻落实上级决策部署，现提出如下工作要点。
+第一部分 安全生产
+一、强化安全责任落实
+1.压紧压实党政领导责任。严格落实党政领导干部安全生产责任制。（责任单位：区安委办）
+二、深化重大隐患排查整治
+1.推进治本攻坚三年行动。聚焦重点行业领域开展整治。（责任单位：区应急局，区住房城乡建委）
+第二部分：防灾减灾救灾
+一、健全自然灾害防治体系
+1.完善灾害风险监测预警。（责任单位：区气象局）
+第三章 保障措施
+一、加强组织领导
+";
+    let l = lines(text);
+    assert_eq!(
+        l,
+        [
+            "1\t\t第一部分 安全生产\t\t",
+            "2\t一、\t强化安全责任落实\t\t",
+            "3\t1.\t压紧压实党政领导责任\t区安委办\t",
+            "2\t二、\t深化重大隐患排查整治\t\t",
+            "3\t1.\t推进治本攻坚三年行动\t区应急局\t区住房城乡建委",
+            "1\t\t第二部分 防灾减灾救灾\t\t",
+            "2\t一、\t健全自然灾害防治体系\t\t",
+            "3\t1.\t完善灾害风险监测预警\t区气象局\t",
+            "1\t\t第三章 保障措施\t\t",
+            "2\t一、\t加强组织领导\t\t",
+        ],
+        "{l:#?}"
+    );
+    // The numbers read in each part are the ones derived: nothing to check.
+    let p = parse(text);
+    assert!(
+        p.report.to_text().contains("提示 0 条") && p.report.to_text().contains("需要核对 0 处"),
+        "{}",
+        p.report.to_text()
+    );
+    // Without `一、` sections, a `第一章` line is no part (a regulation's chapter quoted).
+    let l = lines("1.学习《安全生产法》。\n第一章 总则\n2.开展培训。");
+    assert!(l.iter().all(|x| !x.contains("第一章")), "{l:?}");
+}
