@@ -178,6 +178,41 @@ fn pdf_imports_like_the_docx() {
 }
 
 #[test]
+fn pdf_task_table_imports_like_the_docx() {
+    // Seed 002 ends with a task table (重点任务 merged down its groups, units in two columns,
+    // the header repeated on every page): its rows are rebuilt from the text positions.
+    assert_same_outline("seed002.pdf", SEED_002);
+    let docx = export::export(&parse(SEED_002).plan, Format::Docx, &Options::default()).unwrap();
+    let (want, got) = (
+        import(&docx).unwrap(),
+        import(&fixture("seed002.pdf")).unwrap(),
+    );
+    let rows = |p: &Plan| {
+        yaodian::render::task_rows(p)
+            .into_iter()
+            .map(|r| (r.number, r.title, r.lead, r.coop, r.deadline))
+            .collect::<Vec<_>>()
+    };
+    let (want, got) = (rows(&want), rows(&got));
+    // The table's tasks carry their units (lead and cooperating columns).
+    assert!(
+        want.iter().any(|t| t.2
+            == [
+                "区农业农村委",
+                "区住房城乡建委",
+                "区规划自然资源局",
+                "区应急局"
+            ]
+            && t.3 == ["有关街镇"]),
+        "{want:#?}"
+    );
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w);
+    }
+}
+
+#[test]
 fn ofd_imports_like_the_docx() {
     assert_same_outline("seed001.ofd", SEED_001);
 }

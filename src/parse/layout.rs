@@ -2,9 +2,11 @@
 //! order, running headers, footers and page numbers (`— 3 —`) are dropped, and lines are
 //! joined into paragraphs by indentation, short last lines and vertical gaps.
 //!
-//! Owns reading order and paragraph rebuilding for both fixed-layout readers. Deliberately
-//! one column only (official documents are set in one), and no table reconstruction: table
-//! cells come out as lines, which the text parser reads as paragraphs.
+//! Owns reading order and paragraph rebuilding for both fixed-layout readers; tables on the
+//! pages are rebuilt into `|` rows by `grid`. Deliberately one column of body text only
+//! (official documents are set in one).
+
+use super::grid::{find_tables, GridLine, Piece};
 
 /// A string placed on a page: start and end x, baseline y growing downwards, font size.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +30,8 @@ struct Line {
     x1: f64,
     y: f64,
     size: f64,
+    /// The strings of the line, left to right (for `grid`).
+    pieces: Vec<Piece>,
 }
 
 fn lines_of(page: &Page) -> Vec<Line> {
@@ -63,12 +67,21 @@ fn lines_of(page: &Page) -> Vec<Line> {
                 text.push_str(&r.text);
                 end = end.max(r.x_end);
             }
+            let pieces = g
+                .iter()
+                .map(|r| Piece {
+                    x0: r.x,
+                    x1: r.x_end,
+                    text: r.text.clone(),
+                })
+                .collect();
             Line {
                 text: text.trim().to_string(),
                 x0: g[0].x,
                 x1: end,
                 y: g[0].y,
                 size,
+                pieces,
             }
         })
         .filter(|l| !l.text.is_empty())
@@ -120,6 +133,21 @@ pub fn to_text(pages: &[Page]) -> String {
             }
         }
     }
+    let grid: Vec<GridLine> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, lines)| {
+            lines.iter().map(move |l| GridLine {
+                pieces: &l.pieces,
+                y: l.y,
+                size: l.size,
+                page,
+            })
+        })
+        .collect();
+    let tables = find_tables(&grid);
+    let mut tables = tables.iter().peekable();
+    let mut at = 0usize;
     let mut out = String::new();
     let mut prev: Option<(Line, f64)> = None;
     for lines in &pages {
@@ -136,6 +164,24 @@ pub fn to_text(pages: &[Page]) -> String {
         crate::order::sort_by(&mut pitches, f64::total_cmp);
         let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(0.0);
         for (i, l) in lines.iter().enumerate() {
+            let idx = at;
+            at += 1;
+            while tables.peek().is_some_and(|t| idx >= t.end) {
+                tables.next();
+            }
+            if let Some(t) = tables.peek().filter(|t| idx >= t.start) {
+                if idx == t.start {
+                    // The table's rows, cells `|`-separated (a `|` in a cell would split it).
+                    for row in &t.rows {
+                        let cells: Vec<String> =
+                            row.iter().map(|c| c.replace(['|', '｜'], "/")).collect();
+                        out.push_str(&format!("\n| {} |", cells.join(" | ")));
+                    }
+                    out.push('\n');
+                    prev = None;
+                }
+                continue;
+            }
             let new_para = match &prev {
                 None => true,
                 Some((p, p_right)) => {

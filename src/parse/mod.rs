@@ -17,6 +17,7 @@ pub mod fold;
 pub mod front;
 pub mod frontlines;
 pub mod furniture;
+pub mod grid;
 pub mod layout;
 pub mod markers;
 pub mod ofd;
