@@ -161,6 +161,29 @@ fn damaged_encrypted_and_scanned_files_say_why() {
 }
 
 #[test]
+fn permission_only_pdfs_are_decrypted() {
+    // seed001.pdf encrypted by pikepdf with an owner password only (no copying, no editing;
+    // see tests/fixtures/README.md): RC4 40 and 128 bit, AES-128, AES-256.
+    for f in [
+        "seed001-owner-rc4-40.pdf",
+        "seed001-owner-rc4-128.pdf",
+        "seed001-owner-aes-128.pdf",
+        "seed001-owner-aes-256.pdf",
+    ] {
+        assert!(
+            fixture(f).windows(8).any(|w| w == b"/Encrypt"),
+            "{f} is encrypted"
+        );
+        assert_same_outline(f, SEED_001);
+    }
+    // A password to open it: refused, saying so.
+    let e = import(&fixture("seed001-userpw.pdf"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("打开密码"), "{e}");
+}
+
+#[test]
 fn doc_imports_like_the_docx() {
     assert_same_outline("seed001.doc", SEED_001);
     assert_same_outline("seed002.doc", SEED_002);
@@ -222,11 +245,17 @@ proptest::proptest! {
     /// Damaged fixtures (bytes overwritten, then cut) give an error or a plan, never a panic.
     #[test]
     fn damaged_fixtures_never_panic(
-        which in 0usize..4,
+        which in 0usize..5,
         edits in proptest::collection::vec((0usize..1 << 20, proptest::prelude::any::<u8>()), 1..40),
         cut in 0usize..1 << 20,
     ) {
-        let name = ["seed001.doc", "seed001.pdf", "seed001.ofd", "seed001-tasks.xlsx"][which];
+        let name = [
+            "seed001.doc",
+            "seed001.pdf",
+            "seed001.ofd",
+            "seed001-tasks.xlsx",
+            "seed001-owner-aes-256.pdf",
+        ][which];
         let mut bytes = fixture(name);
         for (at, b) in edits {
             let n = bytes.len();

@@ -22,6 +22,7 @@ pub mod layout;
 pub mod markers;
 pub mod ofd;
 pub mod pdf;
+pub mod pdf_crypt;
 pub mod pdf_text;
 pub mod report;
 pub mod runon;
