@@ -196,3 +196,21 @@ fn parts_head_the_sections() {
     let l = lines("1.学习《安全生产法》。\n第一章 总则\n2.开展培训。");
     assert!(l.iter().all(|x| !x.contains("第一章")), "{l:?}");
 }
+
+#[test]
+fn a_copy_cut_off_inside_a_table_cell_keeps_its_row() {
+    // One cell a line closed by ` |`; the copy ends inside a cell, whose line lost its `|`.
+    let text = "2021年安全生产工作任务清单\n主要任务 |\n重点工作和要求 |\n责任单位 |\n完成时限 |\n(一)制定工作任务清单。 |\n1.制定全市工作任务清单。 |\n市安委办 |\n1月20日前 |\n(二)召开安全生产工作会议。 |\n2.年初召开全市安\n";
+    let l = lines(text);
+    assert_eq!(
+        l,
+        [
+            "1\t\t2021年安全生产工作任务清单\t\t",
+            "2\t（一）\t制定工作任务清单\t\t",
+            "3\t1.\t制定全市工作任务清单\t市安委办\t",
+            "2\t（二）\t召开安全生产工作会议\t\t",
+            "3\t2.\t年初召开全市安\t\t",
+        ],
+        "{l:#?}"
+    );
+}
