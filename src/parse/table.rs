@@ -311,17 +311,30 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
             open.push((rank, Item { task: None, ..item }));
         }
         if content.is_empty() {
-            // Nothing in the task column: the row's other cells are the task's text.
-            let rest: Vec<&str> = (0..n)
-                .filter(|&i| !group_cols.contains(&i) && roles.get(i) != Some(&Role::Seq))
-                .map(|i| cell(Some(i)))
-                .filter(|c| !c.is_empty())
+            // Nothing in the task column: the row's text cells (columns without a role) are
+            // the task's text, or else all its other cells; units and deadline stay in theirs.
+            let text_cols: Vec<usize> = (0..n)
+                .filter(|&i| roles.get(i) == Some(&Role::Other) && !cell(Some(i)).is_empty())
                 .collect();
+            let rest: Vec<&str> = if text_cols.is_empty() {
+                (0..n)
+                    .filter(|&i| !group_cols.contains(&i) && roles.get(i) != Some(&Role::Seq))
+                    .map(|i| cell(Some(i)))
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            } else {
+                text_cols.iter().map(|&i| cell(Some(i))).collect()
+            };
             if rest.is_empty() {
                 continue;
             }
             content = rest.join("；");
-            content_from = None;
+            // One text column: the task is read from it (its rank nests it under the task
+            // of the column before, its header is no note).
+            content_from = match text_cols[..] {
+                [one] => Some(one),
+                _ => None,
+            };
         }
         let (number, level, rest) = match split_marker(&content) {
             Some(m) if m.level >= 3 => (Some(m.number), m.level, m.rest),
@@ -379,7 +392,7 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
             .collect::<Vec<_>>()
             .join("；");
         // A deeper task under the previous one (（1） rows under a `1.` task) nests.
-        let rank = content_col.unwrap_or(0) * 8 + level as usize;
+        let rank = content_from.or(content_col).unwrap_or(0) * 8 + level as usize;
         close(&mut open, &mut roots, rank);
         open.push((rank, item));
     }
