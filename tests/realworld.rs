@@ -214,3 +214,20 @@ fn a_copy_cut_off_inside_a_table_cell_keeps_its_row() {
         "{l:#?}"
     );
 }
+
+#[test]
+fn a_row_left_with_only_its_text_column_is_a_task_under_the_row_above() {
+    // The 工作指标 cell is merged over two rows; the second row has only its 任务清单 entry and
+    // its 责任清单 (names separated by spaces).
+    let text = "工作事项 | 工作指标 | 任务清单 | 责任清单 |\n1.组织机构 | (1)乡镇建立应急工作组。 | 1.明确应急工作组成员; | 党政办 应消站 |\n2.补充设置网格责任人; | 农村办 国土所 村(社区) |\n";
+    let l = lines(text);
+    assert_eq!(
+        l[1..],
+        [
+            "2\t1.\t组织机构\t\t",
+            "3\t（1）\t乡镇建立应急工作组\t党政办、应消站\t",
+            "4\t2.\t补充设置网格责任人;\t农村办、国土所、村(社区)\t",
+        ],
+        "{l:#?}"
+    );
+}

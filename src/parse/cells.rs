@@ -33,7 +33,10 @@ pub fn read_piped(lines: &[Line], i: usize) -> Option<(Block, usize)> {
     // lost its `|` with the rest of the page. It is that row's next cell, not a paragraph.
     if n >= 2 && !(cells.len() - n).is_multiple_of(n) {
         if let Some(l) = lines.get(j).filter(|l| l.pipes == 0 && !l.text.is_empty()) {
-            if lines[j + 1..].iter().all(|l| l.pipes == 0 && l.text.is_empty()) {
+            if lines[j + 1..]
+                .iter()
+                .all(|l| l.pipes == 0 && l.text.is_empty())
+            {
                 cells.push(l.text.clone());
                 j += 1;
             }

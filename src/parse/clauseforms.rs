@@ -173,15 +173,17 @@ mod tests {
         assert!(!is_deadline("各镇街"));
         assert!(is_note("以下各项工作均需各县区具体落实,不再注明"));
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_unit_name;
 
     #[test]
     fn unit_names_in_a_spaced_cell() {
-        for t in ["农村办", "规划建设办", "国土所", "村(社区)", "镇（街道）", "应消站"] {
+        for t in [
+            "农村办",
+            "规划建设办",
+            "国土所",
+            "村(社区)",
+            "镇（街道）",
+            "应消站",
+        ] {
             assert!(is_unit_name(t), "{t}");
         }
         for t in ["村", "加强", "(社区)", "局"] {

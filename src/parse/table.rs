@@ -157,9 +157,10 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
     }
     let first = row.first().and_then(|c| level_of(c));
     let start = match first {
-        Some(l) if levels.first() != Some(&Some(l)) => {
+        Some(l) if row.len() < n || levels.first() != Some(&Some(l)) => {
             // Of the columns whose cells carry this marker level, the one where most of the
-            // row's cells match their column's level (the rightmost on a tie).
+            // row's cells match their column's level (the first column on a tie with it,
+            // else the rightmost).
             let fits = |s: usize| {
                 row.iter()
                     .enumerate()
@@ -168,7 +169,7 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
             };
             (0..n)
                 .filter(|&i| levels[i] == Some(l))
-                .max_by_key(|&i| (fits(i), i))
+                .max_by_key(|&i| (fits(i), i == 0, i))
                 .unwrap_or(0)
         }
         _ if row.len() < n && row.len() > 1 && first.is_none() && levels[0].is_some() => {
