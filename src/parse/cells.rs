@@ -8,8 +8,8 @@
 
 use super::blocks::Block;
 use super::clean::Line;
+use super::headers::{glued_header, is_header_word};
 use super::markers::split_marker;
-use super::table::{glued_header, is_header_word};
 
 /// A run of `cell |` lines starting at `i`: a table (header cells first) or, without a
 /// header, the cells one a row (the 信息公开 block, layout rows) for the caller to judge.

@@ -4,7 +4,7 @@
 //! line.
 //!
 //! A table starts at a line of three or more separate strings, two of them header words
-//! (`table::is_header_word`). Its columns are the x-gaps every line of the table leaves
+//! (`headers::is_header_word`). Its columns are the x-gaps every line of the table leaves
 //! free (each gap between two header strings, narrowed by the strings of every later line;
 //! a string that closes a gap ends the table). Its rows are read top-down: cells are set at
 //! the top of their row, so a line where some column starts holding text after an empty
@@ -80,7 +80,7 @@ fn is_header_line(segs: &[Piece]) -> bool {
         && segs.len() <= 12
         && segs
             .iter()
-            .filter(|s| super::table::is_header_word(&s.text))
+            .filter(|s| super::headers::is_header_word(&s.text))
             .count()
             >= 2
 }
