@@ -192,6 +192,18 @@ fn parts_head_the_sections() {
         "{}",
         p.report.to_text()
     );
+    // The .docx export of it reads back to the same outline.
+    let docx = yaodian::export::export(
+        &p.plan,
+        yaodian::export::Format::Docx,
+        &yaodian::export::Options::default(),
+    )
+    .unwrap();
+    let back = match yaodian::parse::import_bytes(&docx, &no_gb, &Default::default()).unwrap() {
+        yaodian::parse::Imported::Parsed(b) => b.plan,
+        yaodian::parse::Imported::Plan(r) => r.plan,
+    };
+    assert_eq!(outline(&back).lines().collect::<Vec<_>>(), l);
     // Without `一、` sections, a `第一章` line is no part (a regulation's chapter quoted).
     let l = lines("1.学习《安全生产法》。\n第一章 总则\n2.开展培训。");
     assert!(l.iter().all(|x| !x.contains("第一章")), "{l:?}");
