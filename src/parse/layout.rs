@@ -103,6 +103,16 @@ pub fn is_page_number(t: &str) -> bool {
         )
 }
 
+/// `附件`, `附件2`, `附件 3：` standing alone on a line.
+fn is_attachment_label(t: &str) -> bool {
+    t.strip_prefix("附件").is_some_and(|rest| {
+        rest.chars().count() <= 4
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '：' | ':'))
+    })
+}
+
 /// Repeated header/footer text ignores the page number inside it.
 fn furniture_key(t: &str) -> String {
     t.chars()
@@ -155,7 +165,16 @@ pub fn to_text(pages: &[Page]) -> String {
             continue;
         }
         let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
-        let right = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        // The right margin full lines reach: the median end of the lines near the rightmost
+        // one (punctuation hanging past the margin, `，` `、`, would put it too far right).
+        let far = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        let mut ends: Vec<f64> = lines
+            .iter()
+            .filter(|l| l.x1 >= far - 2.0 * l.size)
+            .map(|l| l.x1)
+            .collect();
+        crate::order::sort_by(&mut ends, f64::total_cmp);
+        let right = ends.get(ends.len() / 2).copied().unwrap_or(far);
         let mut pitches: Vec<f64> = lines
             .windows(2)
             .map(|w| w[1].y - w[0].y)
@@ -194,6 +213,10 @@ pub fn to_text(pages: &[Page]) -> String {
                         || (p.x1 < p_right - 0.5 * p.size && p.text.ends_with(['。', '！', '？']))
                         || (same_page && pitch > 0.0 && gap > 1.6 * pitch)
                         || (l.size - p.size).abs() > 0.15 * p.size
+                        // An attachment label (`附件2`) is a line of its own, even at the top
+                        // of a page after a paragraph that filled its last line.
+                        || is_attachment_label(&l.text)
+                        || is_attachment_label(&p.text)
                 }
             };
             if new_para {
