@@ -286,4 +286,32 @@ mod tests {
             "二、重点工作第一段的第二行文字，铺满了整整一行宽度第一段结束"
         );
     }
+
+    #[test]
+    fn hanging_punctuation_and_attachment_labels() {
+        // Body from x=100 to x=420; `，` hangs past the margin on the first line. The second
+        // line ends a sentence at the margin: the paragraph goes on.
+        let mut hang = run(100.0, 100.0, 20, "第一行文字写满整整一行宽度的二十个字");
+        hang.x_end = 436.0;
+        hang.text.push('，');
+        let page1 = Page {
+            runs: vec![
+                run(132.0, 70.0, 6, "一、总体要求"),
+                hang,
+                run(100.0, 130.0, 20, "第二行写满到了右边距并且以句号结束。"),
+                run(100.0, 160.0, 20, "第三行接着写，仍是同一段的文字内容呀"),
+            ],
+        };
+        let page2 = Page {
+            runs: vec![
+                run(100.0, 60.0, 3, "附件2"),
+                run(132.0, 100.0, 10, "二、重点工作"),
+            ],
+        };
+        let text = to_text(&[page1, page2]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(lines[1].ends_with("仍是同一段的文字内容呀"), "{text}");
+        assert_eq!(lines[2], "附件2");
+    }
 }
