@@ -306,4 +306,50 @@ mod tests {
             .collect();
         assert!(find_tables(&lines).is_empty());
     }
+
+    proptest::proptest! {
+        /// Any placement of strings: no panic, tables in order without overlap, every row as
+        /// wide as the header.
+        #[test]
+        fn any_placement(spec in proptest::collection::vec(
+            (0usize..6, 0u8..8, 0u8..3, 0u8..5), 0..120)) {
+            let words = ["序号", "工作任务", "责任单位", "1.", "加强", "完成时限"];
+            let pieces: Vec<Vec<Piece>> = spec
+                .iter()
+                .map(|&(w, x, n, _)| {
+                    (0..=n)
+                        .map(|k| p(60.0 * f64::from(x) + 130.0 * f64::from(k), words[(w + k as usize) % 6]))
+                        .collect()
+                })
+                .collect();
+            let mut y = 0.0;
+            let lines: Vec<GridLine> = spec
+                .iter()
+                .zip(&pieces)
+                .map(|(&(_, _, _, gap), ps)| {
+                    y += 10.0 * f64::from(gap);
+                    line(ps, y, (y / 400.0) as usize)
+                })
+                .collect();
+            let mut last = 0;
+            for t in find_tables(&lines) {
+                proptest::prop_assert!(t.start >= last && t.end > t.start);
+                last = t.end;
+                let n = t.rows[0].len();
+                proptest::prop_assert!(t.rows.iter().all(|r| r.len() == n));
+            }
+        }
+    }
+
+    #[test]
+    fn header_like_lines_stay_linear() {
+        // 60,000 lines that all look like headers and start no table.
+        let ps = vec![p(80.0, "序号"), p(200.0, "工作任务"), p(330.0, "责任单位")];
+        let lines: Vec<GridLine> = (0..60_000)
+            .map(|i| line(&ps, 16.0 * i as f64, i / 40))
+            .collect();
+        let t = std::time::Instant::now();
+        let _ = find_tables(&lines);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    }
 }
