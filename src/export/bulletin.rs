@@ -450,6 +450,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             rows,
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         },
         xlsx::Sheet {
             name: "单位进度".into(),
@@ -458,6 +459,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             rows: unit_rows,
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         },
     ])
 }

@@ -82,7 +82,14 @@ pub fn export_xlsx(plan: &Plan, period: Period, unit: Option<&str>) -> Result<Ve
     let fill = |r: &crate::render::TaskRow, _: &str| {
         vec![label.clone(), dues.get(&r.id).cloned().unwrap_or_default()]
     };
-    xlsx::workbook(&unitfile::unit_sheets(plan, unit, &COLS, &WIDTHS, &fill))
+    let mut sheets = unitfile::unit_sheets(plan, unit, &COLS, &WIDTHS, &fill);
+    // 完成状态 offers its five values as a dropdown.
+    let status_col = unitfile::ANSWER_FROM + 2;
+    let values: Vec<String> = Status::ALL.iter().map(|s| s.label().to_string()).collect();
+    for s in &mut sheets {
+        s.choices = vec![(status_col, values.clone())];
+    }
+    xlsx::workbook(&sheets)
 }
 
 /// Note that files for `period` went to `units` (units not reporting are counted from these).
@@ -267,4 +274,46 @@ pub fn store(plan: &mut Plan, period: Period, imported: &Imported) {
             .retain(|x| !(x.unit == a.unit && x.task == a.task));
         round.answers.push(a.clone());
     }
+}
+
+/// What importing several reply files at once found: every file's answers stored, rows that
+/// matched nothing listed with their file, files that could not be read with the reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Batch {
+    pub answers: usize,
+    /// Units that answered, over all files.
+    pub units: Vec<String>,
+    /// (file, where, text).
+    pub unmatched: Vec<(String, String, String)>,
+    /// (file, error in Chinese).
+    pub failed: Vec<(String, String)>,
+}
+
+/// Import `files` (name, bytes) into `period` and keep their answers; a file that cannot be
+/// read changes nothing and is reported.
+pub fn import_files(
+    plan: &mut Plan,
+    period: Period,
+    files: &[(String, Vec<u8>)],
+    sender: &str,
+    now: f64,
+) -> Batch {
+    let mut out = Batch::default();
+    for (name, bytes) in files {
+        match import(plan, period, bytes, sender, now) {
+            Ok(got) => {
+                store(plan, period, &got);
+                out.answers += got.answers.len();
+                for u in &got.units {
+                    if !out.units.contains(u) {
+                        out.units.push(u.clone());
+                    }
+                }
+                out.unmatched
+                    .extend(got.unmatched.into_iter().map(|(w, t)| (name.clone(), w, t)));
+            }
+            Err(e) => out.failed.push((name.clone(), e)),
+        }
+    }
+    out
 }
