@@ -84,7 +84,10 @@ pub fn ProgressRound(period: RwSignal<String>, figs: Memo<Figures>) -> impl Into
             <span class="muted">{move || if busy.get() { "正在生成…" } else { "" }}</span>
         </div>
         {move || report.get().map(|r| {
-            let names = editor.plan.with_value(|p| r.units.iter().map(|u| p.units.name(u).to_string()).collect::<Vec<_>>().join("、"));
+            let mut names = editor.plan.with_value(|p| r.units.iter().take(8).map(|u| p.units.name(u).to_string()).collect::<Vec<_>>().join("、"));
+            if r.units.len() > 8 {
+                names.push('等');
+            }
             view! {
                 <div class="banner info" data-testid="progress-report">
                     <span>{format!("收到 {} 条进展，来自 {} 个单位（{}）。{}", r.answers, r.units.len(), names,
@@ -124,7 +127,12 @@ pub fn ProgressRound(period: RwSignal<String>, figs: Memo<Figures>) -> impl Into
 #[component]
 fn Reminders(figs: Memo<Figures>) -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let open = RwSignal::new(false);
+    // The texts are made when the list is opened (60 units' texts are long).
     let list = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let reply_by = today().add_days(7);
         figs.with(|f| {
             editor
@@ -132,9 +140,20 @@ fn Reminders(figs: Memo<Figures>) -> impl IntoView {
                 .with_value(|p| figures::reminders(p, f, reply_by))
         })
     });
+    let count = Memo::new(move |_| {
+        figs.with(|f| {
+            f.units
+                .iter()
+                .filter(|u| u.overdue > 0 || (!u.reported && f.not_reported.contains(&u.unit)))
+                .count()
+        })
+    });
     view! {
-        <details class="reminders" data-testid="reminders">
-            <summary>{move || format!("催办（{} 个单位）", list.with(Vec::len))}</summary>
+        <details class="reminders" data-testid="reminders" on:toggle=move |ev| {
+            let t = ev.target().map(wasm_bindgen::JsValue::from).unwrap_or_default();
+            open.set(js_sys::Reflect::get(&t, &"open".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false));
+        }>
+            <summary>{move || format!("催办（{} 个单位）", count.get())}</summary>
             {move || list.get().into_iter().map(|r| {
                 let area = NodeRef::<leptos::html::Textarea>::new();
                 let copied = RwSignal::new("");

@@ -15,7 +15,7 @@ use crate::model::Plan;
 use crate::track::deadline::{plan_dues, Due};
 use crate::track::period::Period;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub const PROGRESS_TAG: &str = "yaodian-progress";
 /// The columns after the task columns: two filled in by Yaodian (期次, 截止日期), then what the
@@ -213,17 +213,22 @@ pub fn import(
     } else {
         f.sender.as_str()
     };
+    // (task, unit) pairs of the plan, computed once (a file for all units has 60 of them).
+    let rows = crate::render::task_rows(plan);
+    let mut known: HashSet<(&str, &str)> = HashSet::new();
+    for r in &rows {
+        for u in r.lead_ids.iter().chain(&r.coop_ids) {
+            known.insert((r.id.as_str(), u.as_str()));
+        }
+    }
+    let has_tasks: HashSet<&str> = known.iter().map(|(_, u)| *u).collect();
     for u in &f.units {
-        let tasks: Vec<String> = crate::export::unit_rows(plan, &u.unit_id)
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        if !out.units.contains(&u.unit_id) && !tasks.is_empty() {
+        if !out.units.contains(&u.unit_id) && has_tasks.contains(u.unit_id.as_str()) {
             out.units.push(u.unit_id.clone());
         }
         for t in &u.tasks {
             let fields = t.progress.clone().unwrap_or_default();
-            if tasks.contains(&t.id) {
+            if known.contains(&(t.id.as_str(), u.unit_id.as_str())) {
                 out.answers.extend(answer(
                     &u.unit_id,
                     &t.id,
@@ -268,12 +273,25 @@ fn round_mut(plan: &mut Plan, period: Period) -> &mut Round {
 /// the same period replaces the older; other periods are never touched).
 pub fn store(plan: &mut Plan, period: Period, imported: &Imported) {
     let round = round_mut(plan, period);
-    for a in &imported.answers {
-        round
-            .answers
-            .retain(|x| !(x.unit == a.unit && x.task == a.task));
-        round.answers.push(a.clone());
-    }
+    // Linear: a round of 60 units has about a thousand answers.
+    let newer: HashSet<(&str, &str)> = imported
+        .answers
+        .iter()
+        .map(|a| (a.unit.as_str(), a.task.as_str()))
+        .collect();
+    round
+        .answers
+        .retain(|x| !newer.contains(&(x.unit.as_str(), x.task.as_str())));
+    // Within one import the last answer of a unit on a task wins, as before.
+    let mut seen = HashSet::new();
+    let mut fresh: Vec<&Answer> = imported
+        .answers
+        .iter()
+        .rev()
+        .filter(|a| seen.insert((a.unit.as_str(), a.task.as_str())))
+        .collect();
+    fresh.reverse();
+    round.answers.extend(fresh.into_iter().cloned());
 }
 
 /// What importing several reply files at once found: every file's answers stored, rows that
