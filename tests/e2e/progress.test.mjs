@@ -176,6 +176,20 @@ test("a quarter: issue, progress files out, an Excel and a Yaodian reply in, fig
   await page.getByTestId("tab-progress").click();
   assert.match(await page.getByTestId("progress-summary").textContent(), /2024年第二季度：共 31 项任务，已完成 1 项/);
   assert.equal(await page.getByTestId("issued-date").textContent(), "已印发：2024-03-01");
+  // Settings: monthly rounds offer the months; 汛期前 takes a date, and refuses what is not one.
+  await page.getByTestId("progress-settings").locator("summary").click();
+  await page.getByTestId("cadence").selectOption("month");
+  assert.ok((await page.getByTestId("progress-period").locator("option").allTextContents()).includes("2024年5月"));
+  assert.equal(await page.getByTestId("unparsed-deadline").getByTestId("set-due").inputValue(), "2024-06-15");
+  await page.getByTestId("flood-season").fill("下雨前");
+  await page.getByTestId("flood-season").dispatchEvent("change");
+  assert.match(await page.getByTestId("banner").last().textContent(), /“下雨前”不是日期/);
+  await page.getByTestId("flood-season").fill("6月15日");
+  await page.getByTestId("flood-season").dispatchEvent("change");
+  await page.waitForTimeout(600);
+  const saved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.draft.")).map((k) => localStorage.getItem(k)).join(""));
+  assert.match(saved, /"flood_season":\s*"6-15"/);
+  assert.match(saved, /"monthly":\s*true/);
   assert.deepEqual(office.errors, []);
   await office.context.close();
 });
