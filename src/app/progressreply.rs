@@ -56,7 +56,7 @@ pub fn ProgressReply(file: FeedbackFile) -> impl IntoView {
                         let chosen = Status::parse(&now.status);
                         view! {
                         <div class="reply-task" data-testid="progress-reply-task">
-                            <p><b>{format!("{}{}", task.number, task.title)}</b>{format!("（{}；完成时限：{}；本期截止：{}）", task.role, task.deadline, task.due)}</p>
+                            <p><b>{format!("{}{}", task.number, task.title)}</b>{format!("（{}；完成时限：{}；本期截止：{}）", task.role, if task.deadline.is_empty() { "未写明" } else { task.deadline.as_str() }, task.due)}</p>
                             <div class="row-actions">
                                 <select data-testid="progress-status" on:change=move |ev| set(u, t, |r, v| r.status = v, event_target_value(&ev))>
                                     <option value="">"（完成状态）"</option>
