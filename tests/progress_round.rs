@@ -371,6 +371,18 @@ fn the_bulletin_names_figures_late_tasks_and_silent_units() {
         f.units.iter().find(|u| u.lead > 0).unwrap().name
     )));
     assert!(text.contains("五、下步工作要求"));
+    // Headings keep with what follows (a unit's heading never ends a page alone).
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let unit = f.units.iter().find(|u| u.lead > 0).unwrap();
+    let at = xml.find(&format!("（一）{}", unit.name)).unwrap();
+    let para = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
+    assert!(para.contains("<w:pPr><w:keepNext/>"), "{para}");
+    assert!(xml.matches("<w:keepNext/>").count() >= 5);
     // The ledger: one column group per period.
     let ledger = bulletin::ledger(&p, q2).unwrap();
     let sheets = xlsx_read::read_sheets(&ledger).unwrap();

@@ -43,7 +43,9 @@ fn heading(out: &mut String, text: &str, level: u8) {
         2 => (KAITI, false),
         _ => (FANGSONG, true),
     };
-    out.push_str(&paragraph(Para::default(), &run(text, font, BODY, bold)));
+    // A heading stays on the page of what it heads (a unit's table, a list).
+    let p = paragraph(Para::default(), &run(text, font, BODY, bold));
+    out.push_str(&p.replacen("<w:pPr>", "<w:pPr><w:keepNext/>", 1));
 }
 
 fn issuer(plan: &Plan) -> String {
