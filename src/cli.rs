@@ -112,6 +112,13 @@ fn draft_summary(s: &crate::edit::draft::DraftSummary) -> String {
     for (place, message) in &s.year_flags {
         out.push_str(&format!("  {place}：{message}\n"));
     }
+    out.push_str(&format!("发文机关等改动 {} 处：\n", s.front_changes.len()));
+    for (field, before, after) in &s.front_changes {
+        out.push_str(&format!("  {field}：{before} → {after}\n"));
+    }
+    for note in &s.organ_notes {
+        out.push_str(&format!("  ⚠ {note}\n"));
+    }
     out.push_str(&format!("本地化替换 {} 处\n", s.localized.len()));
     out.push_str(&format!(
         "未勾选的替换 {} 处（保留原文，请复核）：\n",

@@ -103,12 +103,14 @@ pub fn write_snapshots(s: &[Snapshot]) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "[]".into())
 }
 
-/// Settings kept for next time: the localisation table and the editor's name.
+/// Settings kept for next time: the localisation table, the district and the editor's name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub rules: Vec<Rule>,
     pub editor_name: String,
+    /// The district drafts are made for (大足区), whose organ replaces the template's.
+    pub district: String,
 }
 
 impl Default for Settings {
@@ -116,6 +118,7 @@ impl Default for Settings {
         Self {
             rules: crate::edit::localize::default_rules(),
             editor_name: String::new(),
+            district: String::new(),
         }
     }
 }

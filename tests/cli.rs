@@ -134,8 +134,25 @@ fn draft_applies_the_year_and_localisation_defaults() {
     );
     let plan = yaodian::format::restore(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(plan.doc.year, Some(2025));
-    assert_eq!(plan.doc.doc_number, "万盛经开发〔2025〕号");
-    assert!(plan.doc.notice_title.contains("印发2025年"));
+    // The district replaces the issuing organ everywhere; 万盛经开发 cannot become 大足区's
+    // 机关代字, so it is left empty and the planner is told.
+    assert_eq!(plan.doc.doc_number, "〔2025〕号");
+    assert!(
+        out.contains("机关代字“万盛经开发”") && out.contains("请填写"),
+        "{out}"
+    );
+    assert_eq!(
+        plan.doc.notice_title,
+        "重庆市大足区人民政府关于印发2025年全区安全生产与防灾减灾救灾工作要点的通知"
+    );
+    assert_eq!(plan.doc.issuer, "大足区人民政府");
+    assert_eq!(plan.doc.signature, "大足区人民政府");
+    assert_eq!(plan.doc.printer, "重庆市大足区人民政府办公室");
+    assert!(
+        plan.doc.recipients.contains("区政府各部门")
+            && plan.doc.recipients.contains("驻区有关单位")
+    );
+    assert!(!plan.doc.recipients.contains("管委会"));
     assert!(plan.doc.cover_text.contains("《2025年"));
     assert_eq!(plan.doc.print_date, "2025年5月16日");
     assert!(plan.template.is_some(), "the draft keeps its template");
@@ -163,6 +180,10 @@ fn draft_applies_the_year_and_localisation_defaults() {
     assert!(text.contains("市委六届二次、三次、四次全会"));
     assert!(text.contains("2023年水毁修复项目"));
     assert!(!text.contains("2024年5月16日"));
+    assert!(
+        !text.contains("万盛"),
+        "no trace of the template's organ in the draft"
+    );
     let docx = dir.join("draft.docx");
     let (code, _, _) = run(
         &[

@@ -76,9 +76,10 @@ pub fn EditorScreen() -> impl IntoView {
             }
         })
     };
+    // Counted when the edits settle (the autosave moment, ≤ 400 ms), not on every structural
+    // edit: validating 1000 tasks on each Alt+↓ was a tenth of its time.
     let problem_count = Memo::new(move |_| {
         editor.settled.track();
-        editor.structure.track();
         editor
             .plan
             .with_value(|p| crate::validate::problems(p).len())

@@ -7,7 +7,9 @@
 
 use super::outline::PlanOutline;
 use super::state::{Editor, Screen, Ui};
-use crate::edit::localize::{self, Change, Rule};
+use crate::edit::localize::{self, Rule, Target};
+use crate::edit::organ;
+use crate::edit::ticks::Flips;
 use crate::model::{Convention, Plan};
 use crate::parse::{ParseOptions, ParseReport};
 use crate::web::{files, storage};
@@ -33,6 +35,8 @@ pub fn NewDraft() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let step = RwSignal::new(Step::Source);
     let template: RwSignal<Option<Plan>> = RwSignal::new(None);
+    // The template as confirmed in step 2: what the draft stores, whatever steps 3 and 4 change.
+    let imported: RwSignal<Option<Plan>> = RwSignal::new(None);
     let report: RwSignal<Option<ParseReport>> = RwSignal::new(None);
     let error = RwSignal::new(String::new());
     let convention = RwSignal::new(Convention::FirstGroupLeads);
@@ -181,11 +185,11 @@ pub fn NewDraft() -> impl IntoView {
                         </div>
                     </section>
                 }.into_any(),
-                Step::Preview => view! { <Preview template report step /> }.into_any(),
+                Step::Preview => view! { <Preview template imported report step /> }.into_any(),
                 Step::Data => view! { <super::docdata::DocData template
                     next=Callback::new(move |_| step.set(Step::Localize))
                     back=Callback::new(move |_| step.set(Step::Preview)) /> }.into_any(),
-                Step::Localize => view! { <Localize template ui editor /> }.into_any(),
+                Step::Localize => view! { <Localize template imported ui editor /> }.into_any(),
             }}
         </main>
     }
@@ -194,6 +198,7 @@ pub fn NewDraft() -> impl IntoView {
 #[component]
 fn Preview(
     template: RwSignal<Option<Plan>>,
+    imported: RwSignal<Option<Plan>>,
     report: RwSignal<Option<ParseReport>>,
     step: RwSignal<Step>,
 ) -> impl IntoView {
@@ -209,7 +214,7 @@ fn Preview(
     view! {
         <section class="card" data-testid="preview">
             <div class="row-actions">
-                <button class="primary" data-testid="confirm-template" on:click=move |_| step.set(Step::Data)>"确认，下一步"</button>
+                <button class="primary" data-testid="confirm-template" on:click=move |_| { imported.set(template.get_untracked()); step.set(Step::Data) }>"确认，下一步"</button>
                 <button class="link" data-testid="cancel-template" on:click=move |_| { template.set(None); step.set(Step::Source); }>"取消，重新选择"</button>
                 <button class="link" on:click=move |_| ui.screen.set(Screen::Start)>"放弃"</button>
             </div>
@@ -236,48 +241,55 @@ fn Preview(
 }
 
 #[component]
-fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl IntoView {
-    let rules: RwSignal<Vec<Rule>> = RwSignal::new(storage::settings().rules);
-    // Changes whose tick the user flipped from its default (ambiguous ones start unticked).
-    let flipped: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
+fn Localize(
+    template: RwSignal<Option<Plan>>,
+    imported: RwSignal<Option<Plan>>,
+    ui: Ui,
+    editor: Editor,
+) -> impl IntoView {
+    let settings = storage::settings();
+    let rules: RwSignal<Vec<Rule>> = RwSignal::new(settings.rules);
+    let district = RwSignal::new(settings.district);
+    // Proposals whose tick the planner flipped from its default (ambiguous ones start
+    // unticked), by what each proposal is: a rule change keeps the unchanged ones' ticks.
+    let flipped: RwSignal<Flips> = RwSignal::new(Flips::default());
     let changes = Memo::new(move |_| {
-        template.with(|t| {
+        let d = district.get();
+        let swap = imported.with(|i| i.as_ref().and_then(|i| organ::swap(&i.doc, &d)));
+        let out = template.with(|t| {
             t.as_ref()
-                .map(|p| localize::preview(p, &rules.get()))
+                .map(|p| localize::preview_for(p, &rules.get(), swap.as_ref()))
                 .unwrap_or_default()
-        })
+        });
+        flipped.update_untracked(|f| f.retain_in(&out));
+        out
     });
     let create = move |apply: bool| {
-        let Some(t) = template.get_untracked() else {
+        let (Some(t), Some(base)) = (template.get_untracked(), imported.get_untracked()) else {
             return;
         };
         let mut s = storage::settings();
         s.rules = rules.get_untracked();
+        s.district = district.get_untracked().trim().to_string();
         storage::save_settings(&s);
         let mut ids = crate::model::IdGen::new(crate::web::random_seed());
-        let mut base = t.clone();
-        base.doc = crate::model::DocInfo {
-            title: t.doc.title.clone(),
-            year: t.doc.year,
-            ..base.doc
-        };
-        let mut draft = crate::edit::draft::from_template(&base, &mut ids);
-        draft.doc = t.doc.clone();
+        let mut prepared = t;
         if apply {
-            let flip = flipped.get_untracked();
-            let kept: Vec<Change> = localize::preview(&draft, &rules.get_untracked())
-                .into_iter()
-                .enumerate()
-                .filter(|(i, c)| c.default_on != flip.contains(i))
-                .map(|(_, c)| c)
-                .collect();
-            localize::apply(&mut draft, &kept);
+            let kept = flipped.with_untracked(|f| f.kept(&changes.get_untracked()));
+            localize::apply(&mut prepared, &kept);
         }
+        let draft = crate::edit::draft::from_prepared(&base, &prepared, &mut ids);
         super::start::open_plan(ui, editor, draft, 0);
     };
     view! {
         <section class="card" data-testid="localize">
             <p class="hint">"把市级文件改写为本区版本。替换表可以修改，会保存下来供下次使用；下面逐条列出将要改动的内容（整句显示），取消勾选即可保留原文。《》内的引用、引号中的名称和“市委……全会”等对市里的引用不会替换。"</p>
+            <label class="field">
+                <span>"本区县名称"</span>
+                <input type="text" data-testid="district" placeholder="如：大足区" prop:value=move || district.get()
+                    on:change=move |ev| district.set(event_target_value(&ev)) />
+                <span class="muted small">"填写后，模板的发文机关（通知标题、发文字号、主送、署名、印发机关）一并换成本区的，逐条列在下面。"</span>
+            </label>
             <table class="rules" data-testid="rules">
                 <thead><tr><th>"启用"</th><th>"原文"</th><th>"替换为"</th><th></th></tr></thead>
                 <tbody>
@@ -297,15 +309,24 @@ fn Localize(template: RwSignal<Option<Plan>>, ui: Ui, editor: Editor) -> impl In
             </div>
             <h3>{move || format!("建议改动 {} 处", changes.get().len())}</h3>
             <ul class="changes" data-testid="changes">
-                {move || changes.get().into_iter().enumerate().map(|(i, c)| {
+                {move || changes.get().into_iter().map(|c| {
                     let (pre, words, post) = c.in_sentence();
                     let on = c.default_on;
+                    let field = match &c.target {
+                        Target::Front(f) => format!("{}：", f.label()),
+                        _ => String::new(),
+                    };
+                    let note = c.note.clone();
+                    let tick = c.clone();
+                    let toggle = c.clone();
                     view! {
                         <li data-testid="change" class:ambiguous=!on>
-                            <input type="checkbox" data-testid="change-tick" prop:checked=move || on != flipped.get().contains(&i)
-                                on:change=move |_| flipped.update(|s| if s.contains(&i) { s.retain(|x| *x != i) } else { s.push(i) }) />
+                            <input type="checkbox" data-testid="change-tick" prop:checked=move || flipped.with(|f| f.ticked(&tick))
+                                on:change=move |_| flipped.update(|f| f.toggle(&toggle)) />
+                            <b>{field}</b>
                             <span class="change-text" data-testid="change-sentence">{pre}<del data-testid="diff-removed">{words}</del><ins data-testid="diff-added">{c.to.clone()}</ins>{post}</span>
                             {(!on).then(|| view! { <span class="muted small">"（可能是有意保留的市级提法，默认不替换）"</span> })}
+                            {(!note.is_empty()).then(|| view! { <p class="muted small" data-testid="change-note">{"⚠ "}{note}</p> })}
                         </li>
                     }
                 }).collect_view()}

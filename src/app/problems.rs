@@ -54,8 +54,13 @@ pub fn scroll_to(id: &str, focus: bool) {
             .map(|i| i.filter(|_| focus))
         {
             use wasm_bindgen::JsCast;
-            if let Ok(h) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+            // Focusing forces a style and layout pass: skip it when the cursor is there
+            // already (a moved row usually keeps it).
+            let active = doc.active_element();
+            if active.as_ref() != Some(&input) {
+                if let Ok(h) = input.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
             }
         }
     }

@@ -183,7 +183,7 @@ impl Editor {
         if !changed {
             return false;
         }
-        self.history.update_value(|h| h.record(&snapshot, burst));
+        self.history.update_value(|h| h.push(snapshot, burst));
         if structural {
             self.structure.update(|n| *n += 1);
         }
@@ -206,8 +206,7 @@ impl Editor {
         let first = self.history.with_value(|h| h.burst() != Some(burst));
         if first {
             let snapshot = self.plan.with_value(Clone::clone);
-            self.history
-                .update_value(|h| h.record(&snapshot, Some(burst)));
+            self.history.update_value(|h| h.push(snapshot, Some(burst)));
         }
         self.plan.update_value(f);
         self.content.update(|n| *n += 1);
@@ -241,7 +240,7 @@ impl Editor {
     /// Replace the whole plan as one undoable step (restore a snapshot, apply localisation).
     pub fn replace(&self, plan: Plan) {
         let snapshot = self.plan.with_value(Clone::clone);
-        self.history.update_value(|h| h.record(&snapshot, None));
+        self.history.update_value(|h| h.push(snapshot, None));
         self.plan.set_value(plan);
         self.bump_all();
         self.schedule_save();

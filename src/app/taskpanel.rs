@@ -19,15 +19,21 @@ enum Role {
 #[component]
 pub fn TaskPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    // The details are rebuilt when another item is selected, on undo/redo/load, or when the
+    // selected item is gone; not on every structural edit (a move leaves them as they are).
+    let shown = Memo::new(move |_| {
+        editor.structure.track();
+        let id = editor.selected.get();
+        let exists = id
+            .as_deref()
+            .is_some_and(|id| editor.plan.with_value(|p| edit::item(p, id).is_some()));
+        (id, editor.epoch.get(), exists)
+    });
     view! {
         <aside class="task-panel" data-testid="task-panel">
-            {move || {
-                editor.epoch.track();
-                editor.structure.track();
-                match editor.selected.get() {
-                    None => view! { <p class="hint">"点选左侧的条目，在这里指定牵头单位、配合单位和完成时限。"</p> }.into_any(),
-                    Some(id) => view! { <Details id /> }.into_any(),
-                }
+            {move || match shown.get().0 {
+                None => view! { <p class="hint">"点选左侧的条目，在这里指定牵头单位、配合单位和完成时限。"</p> }.into_any(),
+                Some(id) => view! { <Details id /> }.into_any(),
             }}
         </aside>
     }

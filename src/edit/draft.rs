@@ -24,6 +24,19 @@ pub fn from_template(template: &Plan, ids: &mut IdGen) -> Plan {
     draft
 }
 
+/// A new draft from `prepared`, the template as the planner prepared it in the new-draft steps
+/// (year moved, district replacements applied), that stores `imported`, the template as it was
+/// imported, for the comparison: preparing a draft never changes the template it came from.
+/// `prepared` must be `imported` with edited wording only (the same item ids).
+pub fn from_prepared(imported: &Plan, prepared: &Plan, ids: &mut IdGen) -> Plan {
+    let mut draft = from_template(prepared, ids);
+    draft.template = Some(Box::new(Plan {
+        template: None,
+        ..imported.clone()
+    }));
+    draft
+}
+
 /// What [`draft_with_defaults`] did, for the planner (or the CLI) to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DraftSummary {
@@ -34,6 +47,11 @@ pub struct DraftSummary {
     /// Localising replacements applied / proposed but left unticked: (sentence, words, to).
     pub localized: Vec<(String, String, String)>,
     pub left_unticked: Vec<(String, String, String)>,
+    /// What the planner must still do about the issuing organ (a 机关代字 that could not be
+    /// derived, an organ the template does not name).
+    pub organ_notes: Vec<String>,
+    /// Front-matter fields the district changed: (field, before, after).
+    pub front_changes: Vec<(String, String, String)>,
 }
 
 /// The plan year a template is for: its 年度, else the first year in its title.
@@ -77,9 +95,10 @@ pub fn draft_with_defaults(
     } else if year.is_some() {
         draft.doc.year = year;
     }
-    if let Some(d) = district {
+    if let Some(d) = district.map(str::trim).filter(|d| !d.is_empty()) {
         let rules = super::localize::rules_for(d);
-        let changes = super::localize::preview(&draft, &rules);
+        let swap = super::organ::swap(&template.doc, d);
+        let changes = super::localize::preview_for(&draft, &rules, swap.as_ref());
         let (on, off): (Vec<_>, Vec<_>) = changes.into_iter().partition(|c| c.default_on);
         let words = |c: &super::localize::Change| {
             let (_, w, _) = c.in_sentence();
@@ -87,10 +106,29 @@ pub fn draft_with_defaults(
         };
         summary.localized = on.iter().map(words).collect();
         summary.left_unticked = off.iter().map(words).collect();
+        summary.organ_notes = on
+            .iter()
+            .filter(|c| !c.note.is_empty())
+            .map(|c| c.note.clone())
+            .collect();
+        let before = draft.doc.clone();
         super::localize::apply(&mut draft, &on);
-        if !d.trim().is_empty() {
-            draft.doc.issuer = d.trim().to_string();
-            draft.doc.signature = d.trim().to_string();
+        for f in super::organ::FrontField::ALL {
+            let (a, b) = (f.get(&before), f.get(&draft.doc));
+            if a != b {
+                let row = (f.label().to_string(), a.clone(), b.clone());
+                summary.front_changes.push(row);
+            }
+        }
+        if swap.is_none() && super::organ::template_organ(&template.doc).is_none() {
+            // The template names no place in its organ: nothing is guessed beyond an empty
+            // 发文机关 taking the district's name.
+            if draft.doc.issuer.trim().is_empty() {
+                draft.doc.issuer = d.to_string();
+            }
+            summary.organ_notes.push(format!(
+                "模板的发文机关未写明地名，未替换：请核对发文机关、署名和印发机关是否为{d}的。"
+            ));
         }
     }
     (draft, summary)

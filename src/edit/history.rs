@@ -24,8 +24,17 @@ impl History {
         if burst.is_some() && burst == self.burst.as_deref() {
             return;
         }
+        self.push(plan.clone(), burst);
+    }
+
+    /// [`record`](Self::record) with a snapshot the caller already took (no second clone of
+    /// a large plan).
+    pub fn push(&mut self, snapshot: Plan, burst: Option<&str>) {
+        if burst.is_some() && burst == self.burst.as_deref() {
+            return;
+        }
         self.burst = burst.map(str::to_string);
-        self.undo.push(plan.clone());
+        self.undo.push(snapshot);
         if self.undo.len() > CAPACITY {
             self.undo.remove(0);
         }

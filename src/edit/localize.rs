@@ -90,7 +90,8 @@ fn match_at(chars: &[char], i: usize, rule: &Rule) -> Option<(usize, String)> {
     }
     for len in 1..=6 {
         let end = after + len;
-        if end > chars.len() || !is_han(chars[end - 1]) {
+        // A city office's name holds no place (重庆市万盛经开区管委会 is not a 市*委).
+        if end > chars.len() || !is_han(chars[end - 1]) || "区县市".contains(chars[end - 1]) {
             break;
         }
         if chars[end..].starts_with(&suf) {
@@ -109,21 +110,31 @@ enum Kind {
     Keep,
 }
 
-/// Per char: inside 《…》 (a citation) or a quoted name (“…”, 「…」, ‘…’, "…").
-fn protected(chars: &[char]) -> Vec<bool> {
+/// Per char: inside 《…》 (a citation) or a quoted name (“…”, 「…」, ‘…’, "…"). A 《…》 that
+/// quotes one of `own` (the plan's own title, in its cover text) is the plan, not a citation.
+fn protected(chars: &[char], own: &[&str]) -> Vec<bool> {
     let mut out = vec![false; chars.len()];
     let mut open: Vec<char> = Vec::new();
     let mut straight = false;
     for (i, c) in chars.iter().enumerate() {
         match c {
-            '《' | '“' | '「' | '‘' | '『' => open.push(*c),
+            '《' => {
+                let close = chars[i..]
+                    .iter()
+                    .position(|c| *c == '》')
+                    .map_or(chars.len(), |p| i + p);
+                let inner: String = chars[i + 1..close].iter().collect();
+                let ours = own.iter().any(|t| !t.trim().is_empty() && inner == *t);
+                open.push(if ours { '\0' } else { '《' });
+            }
+            '“' | '「' | '‘' | '『' => open.push(*c),
             '》' | '”' | '」' | '’' | '』' => {
                 open.pop();
             }
             '"' => straight = !straight,
             _ => {}
         }
-        out[i] = !open.is_empty() || straight;
+        out[i] = open.iter().any(|o| *o != '\0') || straight;
     }
     out
 }
@@ -169,9 +180,9 @@ fn classify(chars: &[char], i: usize, len: usize, prot: &[bool]) -> Kind {
 
 /// Every match of the enabled rules in `text`, left to right, the first rule that matches at a
 /// place winning: (char offset, length, replacement, kind).
-fn matches(text: &str, rules: &[Rule]) -> Vec<(usize, usize, String, Kind)> {
+fn matches(text: &str, rules: &[Rule], own: &[&str]) -> Vec<(usize, usize, String, Kind)> {
     let chars: Vec<char> = text.chars().collect();
-    let prot = protected(&chars);
+    let prot = protected(&chars, own);
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -200,7 +211,7 @@ pub fn apply_rules(text: &str, rules: &[Rule]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (i, len, to, kind) in matches(text, rules) {
+    for (i, len, to, kind) in matches(text, rules, &[]) {
         if kind == Kind::Replace {
             out.extend(&chars[at..i]);
             out.push_str(&to);
@@ -215,6 +226,8 @@ pub fn apply_rules(text: &str, rules: &[Rule]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     Title,
+    /// A field of the front matter and the 版记 (发文机关, 通知标题, 主送 …).
+    Front(super::organ::FrontField),
     AttachmentTitle(usize),
     /// Preface paragraph: body (0 main, N attachment N), index.
     Preface(usize, usize),
@@ -239,6 +252,8 @@ pub struct Change {
     /// Whether the replacement starts ticked (false where a district often keeps the city's
     /// words, e.g. 全市“1366”应急管理体系).
     pub default_on: bool,
+    /// What the planner must do about it (a 机关代字 that could not be derived), or empty.
+    pub note: String,
 }
 
 impl Change {
@@ -279,48 +294,142 @@ fn sentence(chars: &[char], at: usize) -> (String, usize) {
 /// Every replacement the rules propose, one per place, in document order. Citations (《…》),
 /// quoted names and references to the city (市委…全会) are never proposed.
 pub fn preview(plan: &Plan, rules: &[Rule]) -> Vec<Change> {
+    preview_for(plan, rules, None)
+}
+
+/// The proposals in one field: `rules` over `before`, `own` the titles a 《…》 may quote.
+fn changes_in(target: Target, before: &str, rules: &[Rule], own: &[&str], out: &mut Vec<Change>) {
+    let chars: Vec<char> = before.chars().collect();
+    for (i, len, to, kind) in matches(before, rules, own) {
+        if kind == Kind::Keep {
+            continue;
+        }
+        let mut after: String = chars[..i].iter().collect();
+        after.push_str(&to);
+        after.extend(&chars[i + len..]);
+        let (sentence, sentence_at) = sentence(&chars, i);
+        out.push(Change {
+            target: target.clone(),
+            before: before.to_string(),
+            after,
+            at: i,
+            len,
+            to,
+            sentence,
+            sentence_at,
+            default_on: kind == Kind::Replace,
+            note: String::new(),
+        });
+    }
+}
+
+/// [`preview`] for a district: with `swap`, the issuing organ is replaced first (in the front
+/// matter with its kind words, in the text by its place name) and the 发文字号's 机关代字 is moved
+/// or, when it cannot be derived, cleared with a note (see `organ`).
+pub fn preview_for(plan: &Plan, rules: &[Rule], swap: Option<&super::organ::Swap>) -> Vec<Change> {
+    use super::organ::FrontField as F;
     let mut out = Vec::new();
-    let mut check = |target: Target, before: &str| {
-        let chars: Vec<char> = before.chars().collect();
-        for (i, len, to, kind) in matches(before, rules) {
-            if kind == Kind::Keep {
-                continue;
-            }
-            let mut after: String = chars[..i].iter().collect();
-            after.push_str(&to);
-            after.extend(&chars[i + len..]);
-            let (sentence, sentence_at) = sentence(&chars, i);
+    let body: Vec<Rule> = swap
+        .map(|s| s.rules.iter().chain(rules).cloned().collect())
+        .unwrap_or_else(|| rules.to_vec());
+    let front: Vec<Rule> = swap
+        .map(|s| {
+            s.rules
+                .iter()
+                .chain(&s.front_rules)
+                .chain(rules)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_else(|| rules.to_vec());
+    let organ_only: Vec<Rule> = swap
+        .map(|s| s.rules.iter().chain(&s.front_rules).cloned().collect())
+        .unwrap_or_default();
+    let own = [plan.doc.title.as_str()];
+    if let Some(s) = swap {
+        let number = &plan.doc.doc_number;
+        if let Some(cut) = number.find('〔').filter(|c| *c > 0) {
+            let prefix = &number[..cut];
+            let (to, note) = match s.doc_number_prefix(prefix) {
+                Ok(p) => (p, String::new()),
+                Err(why) => (String::new(), why),
+            };
+            let len = prefix.chars().count();
             out.push(Change {
-                target: target.clone(),
-                before: before.to_string(),
-                after,
-                at: i,
+                target: Target::Front(F::DocNumber),
+                before: number.clone(),
+                after: format!("{to}{}", &number[cut..]),
+                at: 0,
                 len,
                 to,
-                sentence,
-                sentence_at,
-                default_on: kind == Kind::Replace,
+                sentence: number.clone(),
+                sentence_at: 0,
+                default_on: true,
+                note,
             });
         }
-    };
-    check(Target::Title, &plan.doc.title);
+        for f in [F::Issuer, F::Signature] {
+            changes_in(
+                Target::Front(f),
+                f.get(&plan.doc),
+                &organ_only,
+                &[],
+                &mut out,
+            );
+        }
+    }
+    changes_in(
+        Target::Front(F::NoticeTitle),
+        &plan.doc.notice_title,
+        &front,
+        &own,
+        &mut out,
+    );
+    changes_in(Target::Title, &plan.doc.title, &front, &[], &mut out);
+    changes_in(
+        Target::Front(F::Recipients),
+        &plan.doc.recipients,
+        &front,
+        &[],
+        &mut out,
+    );
+    changes_in(
+        Target::Front(F::CoverText),
+        &plan.doc.cover_text,
+        &front,
+        &own,
+        &mut out,
+    );
+    if swap.is_some() {
+        changes_in(
+            Target::Front(F::Printer),
+            &plan.doc.printer,
+            &organ_only,
+            &[],
+            &mut out,
+        );
+    }
     for (i, a) in plan.attachments.iter().enumerate() {
-        check(Target::AttachmentTitle(i), &a.title);
+        changes_in(Target::AttachmentTitle(i), &a.title, &body, &[], &mut out);
     }
     for b in walk::bodies(plan) {
         for (i, p) in b.body.preface.iter().enumerate() {
-            check(Target::Preface(b.attachment, i), p);
+            changes_in(Target::Preface(b.attachment, i), p, &body, &[], &mut out);
         }
     }
     walk::for_each_item(plan, &mut |item| {
-        check(
-            Target::Item(item.id.clone(), super::Field::Title),
-            &item.title,
-        );
-        check(
-            Target::Item(item.id.clone(), super::Field::Text),
-            &item.text,
-        );
+        for (field, text) in [
+            (super::Field::Title, &item.title),
+            (super::Field::Text, &item.text),
+        ] {
+            changes_in(
+                Target::Item(item.id.clone(), field),
+                text,
+                &body,
+                &[],
+                &mut out,
+            );
+        }
     });
     out
 }
@@ -356,6 +465,7 @@ pub fn apply(plan: &mut Plan, changes: &[Change]) {
 fn set(plan: &mut Plan, target: &Target, value: String) {
     match target {
         Target::Title => plan.doc.title = value,
+        Target::Front(f) => *f.get_mut(&mut plan.doc) = value,
         Target::AttachmentTitle(i) => {
             if let Some(a) = plan.attachments.get_mut(*i) {
                 a.title = value;
@@ -380,47 +490,5 @@ fn set(plan: &mut Plan, target: &Target, value: String) {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn citations_quotes_and_city_references_stay() {
-        let r = default_rules();
-        let t = "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全市推进“全市一张网”建设。";
-        assert_eq!(
-            apply_rules(t, &r),
-            "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全区推进“全市一张网”建设。"
-        );
-        // An office of the district is still re-scoped.
-        assert_eq!(apply_rules("报市政府审定", &r), "报区政府审定");
-    }
-
-    #[test]
-    fn a_named_city_system_is_proposed_unticked_in_its_sentence() {
-        let mut p = Plan::default();
-        p.body.preface = vec!["坚持安全发展。健全全市\"1366\"应急管理体系，提升能力。".into()];
-        let c = preview(&p, &default_rules());
-        assert_eq!(c.len(), 1);
-        assert!(!c[0].default_on);
-        assert_eq!(c[0].sentence, "健全全市\"1366\"应急管理体系，提升能力。");
-        let (a, w, b) = c[0].in_sentence();
-        assert_eq!(
-            (a.as_str(), w.as_str(), b.as_str()),
-            ("健全", "全市", "\"1366\"应急管理体系，提升能力。")
-        );
-    }
-
-    #[test]
-    fn several_changes_in_one_field_apply_together() {
-        let mut p = Plan::default();
-        p.doc.title = "全市市级工作要点".into();
-        let c = preview(&p, &default_rules());
-        assert_eq!(c.len(), 2);
-        apply(&mut p, &c);
-        assert_eq!(p.doc.title, "全区区级工作要点");
     }
 }

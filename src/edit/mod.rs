@@ -9,6 +9,8 @@
 pub mod draft;
 pub mod history;
 pub mod localize;
+pub mod organ;
+pub mod ticks;
 pub mod units;
 pub mod year;
 

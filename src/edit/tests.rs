@@ -186,3 +186,45 @@ fn localize_rules() {
     localize::apply(&mut p, &changes);
     assert!(localize::preview(&p, &r).len() < n);
 }
+
+mod localize_rules {
+    use crate::edit::localize::*;
+    use crate::model::Plan;
+
+    #[test]
+    fn citations_quotes_and_city_references_stay() {
+        let r = default_rules();
+        let t = "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全市推进“全市一张网”建设。";
+        assert_eq!(
+            apply_rules(t, &r),
+            "依据《关于印发2024年全市安全生产工作要点的通知》，贯彻市委六届二次全会精神和市委、市政府决策部署，全区推进“全市一张网”建设。"
+        );
+        // An office of the district is still re-scoped.
+        assert_eq!(apply_rules("报市政府审定", &r), "报区政府审定");
+    }
+
+    #[test]
+    fn a_named_city_system_is_proposed_unticked_in_its_sentence() {
+        let mut p = Plan::default();
+        p.body.preface = vec!["坚持安全发展。健全全市\"1366\"应急管理体系，提升能力。".into()];
+        let c = preview(&p, &default_rules());
+        assert_eq!(c.len(), 1);
+        assert!(!c[0].default_on);
+        assert_eq!(c[0].sentence, "健全全市\"1366\"应急管理体系，提升能力。");
+        let (a, w, b) = c[0].in_sentence();
+        assert_eq!(
+            (a.as_str(), w.as_str(), b.as_str()),
+            ("健全", "全市", "\"1366\"应急管理体系，提升能力。")
+        );
+    }
+
+    #[test]
+    fn several_changes_in_one_field_apply_together() {
+        let mut p = Plan::default();
+        p.doc.title = "全市市级工作要点".into();
+        let c = preview(&p, &default_rules());
+        assert_eq!(c.len(), 2);
+        apply(&mut p, &c);
+        assert_eq!(p.doc.title, "全区区级工作要点");
+    }
+}

@@ -1,6 +1,7 @@
 //! The official document as .docx, laid out as in GB/T 9704-2012: A4, margins 37/35/28/26 mm,
 //! 22 lines of 28 characters, 3号仿宋 body, 2号小标宋 title, 黑体 `一、`, 楷体 `（一）`, bold
-//! `1.`, page numbers `— N —` in 4号宋体 (odd pages right, even left), 版记 between rules.
+//! `1.`, page numbers `— N —` in 4号宋体 (odd pages right, even left), 版记 between rules at
+//! the foot of the last page (how, and why this construction: [`BANJI_POSITION`]).
 //!
 //! Owns the document order and the formatting. The clause wording comes from `render`.
 
@@ -13,6 +14,21 @@ use crate::render;
 const BODY: u32 = 32; // 三号 16 pt
 const TITLE: u32 = 44; // 二号 22 pt
 const SMALL: u32 = 28; // 四号 14 pt
+
+/// Where the 版记 goes: a floating table (`w:tblpPr`) aligned to the bottom of the text block
+/// (`w:vertAnchor="margin" w:tblpYSpec="bottom"`) of the page its anchor — the paragraph after
+/// it, the document's last — falls on, placed horizontally from the page's edge at the left
+/// margin (`w:horzAnchor="page" w:tblpX` = 28 mm). Word honours `tblpYSpec` as written.
+/// LibreOffice (7.4 checked) turns a floating table into a frame only when text could flow
+/// beside it or it is placed relative to the page horizontally; a full-width table anchored to
+/// the margin stays inline right after the text, which is why the page-relative `horzAnchor`
+/// matters. Rendered: the 版记 sits at the foot of the body's last page when it has room, and
+/// when the text fills that page the anchor and the 版记 move to a page of their own (a 版记页,
+/// which GB/T 9704 allows). Neither application needs the text's height, so nothing is
+/// estimated. Tried before and rejected: a frame (`w:framePr`) and a table positioned with
+/// `horzAnchor="margin"` (both inline in LibreOffice 7.4), a `tblpY` from an estimated line
+/// count (wrong as soon as the estimate is).
+pub(crate) const BANJI_POSITION: &str = "<w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"0\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"page\" w:tblpX=\"1587\" w:tblpYSpec=\"bottom\"/>";
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
@@ -201,24 +217,14 @@ fn merged_table(
 }
 
 /// The 版记 (抄送, 印发机关 and 印发日期 between rules: the first and last thick, the one between
-/// thin), as a table floating at the foot of the page it ends on — the last page, however long
-/// the text before it. Word and LibreOffice both place a bottom-anchored table there.
+/// thin), as a table floating at the foot of the page it ends on — see [`BANJI_POSITION`].
 fn banji(out: &mut String, cc: &str, printer: &str, print_date: &str) {
     let row = |content: &str, tabs: &str| {
         format!(
             "<w:tr><w:tc><w:tcPr><w:tcW w:w=\"8845\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr>{tabs}<w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"560\" w:lineRule=\"exact\"/><w:ind w:left=\"280\" w:right=\"280\"/><w:jc w:val=\"left\"/></w:pPr>{content}</w:p></w:tc></w:tr>"
         )
     };
-    // Its top, from the top margin: the text block (225 mm = 12756 twips) less its height, the
-    // lines estimated at 29 characters of 4号 a line (LibreOffice ignores tblpYSpec="bottom").
-    let width: usize = cc
-        .chars()
-        .map(|c| if c.is_ascii() { 1 } else { 2 })
-        .sum::<usize>()
-        + 6;
-    let cc_lines = if cc.is_empty() { 0 } else { width.div_ceil(58) };
-    let y = 12756usize.saturating_sub((cc_lines + 1) * 560 + 60);
-    out.push_str(&format!("<w:tbl><w:tblPr><w:tblpPr w:leftFromText=\"0\" w:rightFromText=\"0\" w:topFromText=\"0\" w:bottomFromText=\"0\" w:vertAnchor=\"margin\" w:horzAnchor=\"margin\" w:tblpXSpec=\"center\" w:tblpY=\"{y}\"/><w:tblW w:w=\"8845\" w:type=\"dxa\"/>\
+    out.push_str(&format!("<w:tbl><w:tblPr>{BANJI_POSITION}<w:tblW w:w=\"8845\" w:type=\"dxa\"/>\
 <w:tblBorders><w:top w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:left w:val=\"nil\"/><w:bottom w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"000000\"/><w:right w:val=\"nil\"/><w:insideH w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\"/><w:insideV w:val=\"nil\"/></w:tblBorders>\
 <w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:left w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"0\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w=\"8845\"/></w:tblGrid>"));
     if !cc.is_empty() {

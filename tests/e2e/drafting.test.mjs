@@ -115,3 +115,52 @@ test("inputs: an empty file, a template without tasks, a huge paste", async () =
   assert.match(await page.getByTestId("import-warning").textContent(), /项任务.*重复粘贴/);
   await context.close();
 });
+
+test("the district replaces the issuing organ; a rule change keeps only unchanged ticks", async () => {
+  const { page, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("use-sample").click();
+  await page.getByTestId("confirm-template").click();
+  await setYear(page, "doc-year", 2025);
+  await page.getByTestId("year-apply").click();
+  await page.getByTestId("doc-data-next").click();
+  const district = page.getByTestId("district");
+  await district.fill("大足区");
+  await district.dispatchEvent("change");
+  const notice = page.getByTestId("change").filter({ hasText: "通知标题" });
+  await notice.first().waitFor();
+  assert.match(await notice.first().getByTestId("diff-added").textContent(), /大足区人民政府/);
+  const number = page.getByTestId("change").filter({ hasText: "发文字号" });
+  assert.match(await number.getByTestId("change-note").textContent(), /万盛经开发.*请填写/);
+
+  // Flip two proposals: tick the named city system, untick a 市级 one.
+  const named = page.getByTestId("change").filter({ hasText: "数字应急" });
+  await named.getByTestId("change-tick").check();
+  const shiji = () => page.getByTestId("change").filter({ has: page.locator("[data-testid=diff-removed]", { hasText: /^市级$/ }) }).first();
+  // The words after the replaced ones identify the sentence before and after the rule change.
+  const shijiText = await shiji().getByTestId("change-sentence").evaluate((el) => el.lastChild.textContent);
+  await shiji().getByTestId("change-tick").uncheck();
+  // The planner changes the 市级 rule: 市级 → 县级. That proposal changed, its tick resets; the
+  // named system's did not, its tick stays.
+  const rule = page.locator("[data-testid=rules] tbody tr").nth(1).locator("input[type=text]").nth(1);
+  assert.equal(await page.locator("[data-testid=rules] tbody tr").nth(1).locator("input[type=text]").first().inputValue(), "市级");
+  await rule.fill("县级");
+  await rule.dispatchEvent("change");
+  const again = page.getByTestId("change").filter({ hasText: shijiText }).filter({ has: page.locator("[data-testid=diff-added]", { hasText: /^县级$/ }) }).first();
+  await again.waitFor();
+  assert.equal(await again.getByTestId("change-tick").isChecked(), true, "the changed proposal is back at its default");
+  assert.equal(await named.getByTestId("change-tick").isChecked(), true, "the unchanged proposal keeps the planner's tick");
+  await page.screenshot({ path: screenshotPath("drafting-district") });
+  await page.getByTestId("create-draft").click();
+  await page.getByTestId("editor").waitFor();
+  await page.getByTestId("tab-info").click();
+  assert.equal(await page.getByTestId("info-issuer").inputValue(), "大足区人民政府");
+  assert.match(await page.getByTestId("info-notice-title").inputValue(), /^重庆市大足区人民政府关于印发2025年/);
+  await page.getByTestId("tab-document").click();
+  const text = await page.getByTestId("document-view").textContent();
+  assert.doesNotMatch(text, /万盛/);
+  assert.match(text, /依托全区“数字应急”/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

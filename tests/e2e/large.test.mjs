@@ -89,6 +89,16 @@ test("1000 tasks: the search box (Ctrl+F) finds rows not rendered, and a problem
   assert.equal(await page.getByTestId("find-count").textContent(), "第 3 / 12 处");
   assert.equal(await current.getByTestId("row-title").inputValue(), "推进第950项工作");
   assert.ok(await inView(current));
+  // Far down the page the search box is still in sight: below the sticky header, not under it.
+  assert.ok((await page.evaluate(() => window.scrollY)) > 20000);
+  const bar = await page.evaluate(() => {
+    const input = document.querySelector("[data-testid=find-input]").getBoundingClientRect();
+    const header = document.querySelector("[data-testid=app-header]").getBoundingClientRect();
+    const hit = document.elementFromPoint(input.left + input.width / 2, input.top + input.height / 2);
+    return { top: input.top, headerBottom: header.bottom, hit: hit?.dataset?.testid };
+  });
+  assert.ok(bar.top >= bar.headerBottom - 1, JSON.stringify(bar));
+  assert.equal(bar.hit, "find-input", "nothing covers the search box");
   // The search box keeps the cursor: typing goes on refining the search.
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "find-input");
   await page.keyboard.press("Shift+Enter");
