@@ -161,6 +161,29 @@ fn damaged_encrypted_and_scanned_files_say_why() {
 }
 
 #[test]
+fn permission_only_pdfs_are_decrypted() {
+    // seed001.pdf encrypted by pikepdf with an owner password only (no copying, no editing;
+    // see tests/fixtures/README.md): RC4 40 and 128 bit, AES-128, AES-256.
+    for f in [
+        "seed001-owner-rc4-40.pdf",
+        "seed001-owner-rc4-128.pdf",
+        "seed001-owner-aes-128.pdf",
+        "seed001-owner-aes-256.pdf",
+    ] {
+        assert!(
+            fixture(f).windows(8).any(|w| w == b"/Encrypt"),
+            "{f} is encrypted"
+        );
+        assert_same_outline(f, SEED_001);
+    }
+    // A password to open it: refused, saying so.
+    let e = import(&fixture("seed001-userpw.pdf"))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("打开密码"), "{e}");
+}
+
+#[test]
 fn doc_imports_like_the_docx() {
     assert_same_outline("seed001.doc", SEED_001);
     assert_same_outline("seed002.doc", SEED_002);
@@ -178,8 +201,45 @@ fn pdf_imports_like_the_docx() {
 }
 
 #[test]
+fn pdf_task_table_imports_like_the_docx() {
+    // Seed 002 ends with a task table (重点任务 merged down its groups, units in two columns,
+    // the header repeated on every page): its rows are rebuilt from the text positions.
+    assert_same_outline("seed002.pdf", SEED_002);
+    let docx = export::export(&parse(SEED_002).plan, Format::Docx, &Options::default()).unwrap();
+    let (want, got) = (
+        import(&docx).unwrap(),
+        import(&fixture("seed002.pdf")).unwrap(),
+    );
+    let rows = |p: &Plan| {
+        yaodian::render::task_rows(p)
+            .into_iter()
+            .map(|r| (r.number, r.title, r.lead, r.coop, r.deadline))
+            .collect::<Vec<_>>()
+    };
+    let (want, got) = (rows(&want), rows(&got));
+    // The table's tasks carry their units (lead and cooperating columns).
+    assert!(
+        want.iter().any(|t| t.2
+            == [
+                "区农业农村委",
+                "区住房城乡建委",
+                "区规划自然资源局",
+                "区应急局"
+            ]
+            && t.3 == ["有关街镇"]),
+        "{want:#?}"
+    );
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w);
+    }
+}
+
+#[test]
 fn ofd_imports_like_the_docx() {
     assert_same_outline("seed001.ofd", SEED_001);
+    // Seed 002's task table, its text objects placed by easyofd: the same rows.
+    assert_same_outline("seed002.ofd", SEED_002);
 }
 
 proptest::proptest! {
@@ -187,11 +247,17 @@ proptest::proptest! {
     /// Damaged fixtures (bytes overwritten, then cut) give an error or a plan, never a panic.
     #[test]
     fn damaged_fixtures_never_panic(
-        which in 0usize..4,
+        which in 0usize..5,
         edits in proptest::collection::vec((0usize..1 << 20, proptest::prelude::any::<u8>()), 1..40),
         cut in 0usize..1 << 20,
     ) {
-        let name = ["seed001.doc", "seed001.pdf", "seed001.ofd", "seed001-tasks.xlsx"][which];
+        let name = [
+            "seed001.doc",
+            "seed001.pdf",
+            "seed001.ofd",
+            "seed001-tasks.xlsx",
+            "seed001-owner-aes-256.pdf",
+        ][which];
         let mut bytes = fixture(name);
         for (at, b) in edits {
             let n = bytes.len();

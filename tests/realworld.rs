@@ -151,3 +151,95 @@ fn traditional_script_and_pinyin_residue() {
         "2\t（一）\t強化黨政領導干部責任\t市應急管理局\t各區縣政府"
     );
 }
+
+#[test]
+fn parts_head_the_sections() {
+    let text = "\
+2025年全区安全生产和防灾减灾救灾工作要点
+为深入贯彻落实上级决策部署，现提出如下工作要点。
+第一部分 安全生产
+一、强化安全责任落实
+1.压紧压实党政领导责任。严格落实党政领导干部安全生产责任制。（责任单位：区安委办）
+二、深化重大隐患排查整治
+1.推进治本攻坚三年行动。聚焦重点行业领域开展整治。（责任单位：区应急局，区住房城乡建委）
+第二部分：防灾减灾救灾
+一、健全自然灾害防治体系
+1.完善灾害风险监测预警。（责任单位：区气象局）
+第三章 保障措施
+一、加强组织领导
+";
+    let l = lines(text);
+    assert_eq!(
+        l,
+        [
+            "1\t\t第一部分 安全生产\t\t",
+            "2\t一、\t强化安全责任落实\t\t",
+            "3\t1.\t压紧压实党政领导责任\t区安委办\t",
+            "2\t二、\t深化重大隐患排查整治\t\t",
+            "3\t1.\t推进治本攻坚三年行动\t区应急局\t区住房城乡建委",
+            "1\t\t第二部分 防灾减灾救灾\t\t",
+            "2\t一、\t健全自然灾害防治体系\t\t",
+            "3\t1.\t完善灾害风险监测预警\t区气象局\t",
+            "1\t\t第三章 保障措施\t\t",
+            "2\t一、\t加强组织领导\t\t",
+        ],
+        "{l:#?}"
+    );
+    // The numbers read in each part are the ones derived: nothing to check.
+    let p = parse(text);
+    assert!(
+        p.report.to_text().contains("提示 0 条") && p.report.to_text().contains("需要核对 0 处"),
+        "{}",
+        p.report.to_text()
+    );
+    // The .docx export of it reads back to the same outline.
+    let docx = yaodian::export::export(
+        &p.plan,
+        yaodian::export::Format::Docx,
+        &yaodian::export::Options::default(),
+    )
+    .unwrap();
+    let back = match yaodian::parse::import_bytes(&docx, &no_gb, &Default::default()).unwrap() {
+        yaodian::parse::Imported::Parsed(b) => b.plan,
+        yaodian::parse::Imported::Plan(r) => r.plan,
+    };
+    assert_eq!(outline(&back).lines().collect::<Vec<_>>(), l);
+    // Without `一、` sections, a `第一章` line is no part (a regulation's chapter quoted).
+    let l = lines("1.学习《安全生产法》。\n第一章 总则\n2.开展培训。");
+    assert!(l.iter().all(|x| !x.contains("第一章")), "{l:?}");
+}
+
+#[test]
+fn a_copy_cut_off_inside_a_table_cell_keeps_its_row() {
+    // One cell a line closed by ` |`; the copy ends inside a cell, whose line lost its `|`.
+    let text = "2021年安全生产工作任务清单\n主要任务 |\n重点工作和要求 |\n责任单位 |\n完成时限 |\n(一)制定工作任务清单。 |\n1.制定全市工作任务清单。 |\n市安委办 |\n1月20日前 |\n(二)召开安全生产工作会议。 |\n2.年初召开全市安\n";
+    let l = lines(text);
+    assert_eq!(
+        l,
+        [
+            "1\t\t2021年安全生产工作任务清单\t\t",
+            "2\t（一）\t制定工作任务清单\t\t",
+            "3\t1.\t制定全市工作任务清单\t市安委办\t",
+            "2\t（二）\t召开安全生产工作会议\t\t",
+            "3\t2.\t年初召开全市安\t\t",
+        ],
+        "{l:#?}"
+    );
+}
+
+#[test]
+fn a_row_left_with_only_its_text_column_is_a_task_under_the_row_above() {
+    // The 工作指标 cell is merged over two rows; the second row has only its 任务清单 entry and
+    // its 责任清单 (names separated by spaces).
+    let text = "工作事项 | 工作指标 | 任务清单 | 责任清单 |\n1.组织机构 | (1)乡镇建立应急工作组。 | 1.明确应急工作组成员; | 党政办 应消站 |\n2.补充设置网格责任人; | 农村办 国土所 村(社区) |\n";
+    let l = lines(text);
+    assert_eq!(
+        l[1..],
+        [
+            "2\t1.\t组织机构\t\t",
+            "3\t（1）\t乡镇建立应急工作组\t党政办、应消站\t",
+            "4\t2.\t补充设置网格责任人;\t农村办、国土所、村(社区)\t",
+        ],
+        "{l:#?}"
+    );
+}

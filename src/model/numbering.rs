@@ -169,8 +169,12 @@ impl Numberer {
         if level == 0 {
             return String::new();
         }
+        // A part (`第一部分`, its words in its title) holds sections of its own level: every
+        // number starts again in it, whatever the style.
+        let part = !item.numbered && item.children.iter().any(|c| c.level == item.level);
         for deeper in level + 1..=5 {
-            let keep = deeper == 3
+            let keep = !part
+                && deeper == 3
                 && match self.style {
                     NumberingStyle::Continuous => level == 2,
                     NumberingStyle::Whole => true,
@@ -181,6 +185,9 @@ impl Numberer {
             }
         }
         if !item.numbered {
+            if part {
+                self.counters[level] = 0;
+            }
             return String::new();
         }
         self.counters[level] += 1;

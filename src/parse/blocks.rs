@@ -47,9 +47,9 @@ impl Block {
     }
 }
 
-/// Whether a cell reads as a task-table column header (the vocabulary lives in `table`).
+/// Whether a cell reads as a task-table column header (the vocabulary lives in `headers`).
 pub fn is_header_word(s: &str) -> bool {
-    super::table::is_header_word(s.trim())
+    super::headers::is_header_word(s.trim())
 }
 
 /// Ends with punctuation that closes a sentence or clause block.

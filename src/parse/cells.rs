@@ -8,8 +8,8 @@
 
 use super::blocks::Block;
 use super::clean::Line;
+use super::headers::{glued_header, is_header_word};
 use super::markers::split_marker;
-use super::table::{glued_header, is_header_word};
 
 /// A run of `cell |` lines starting at `i`: a table (header cells first) or, without a
 /// header, the cells one a row (the 信息公开 block, layout rows) for the caller to judge.
@@ -29,6 +29,19 @@ pub fn read_piped(lines: &[Line], i: usize) -> Option<(Block, usize)> {
         j += 1;
     }
     let n = cells.iter().take_while(|c| is_header_word(c)).count();
+    // A copy cut off inside a cell: the text's last line, right after a row left unfinished,
+    // lost its `|` with the rest of the page. It is that row's next cell, not a paragraph.
+    if n >= 2 && !(cells.len() - n).is_multiple_of(n) {
+        if let Some(l) = lines.get(j).filter(|l| l.pipes == 0 && !l.text.is_empty()) {
+            if lines[j + 1..]
+                .iter()
+                .all(|l| l.pipes == 0 && l.text.is_empty())
+            {
+                cells.push(l.text.clone());
+                j += 1;
+            }
+        }
+    }
     let rows: Vec<Vec<String>> = if n >= 2 {
         let mut rows = vec![cells[..n].to_vec()];
         rows.extend(cells[n..].chunks(n).map(|c| c.to_vec()));

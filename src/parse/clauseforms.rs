@@ -61,7 +61,8 @@ pub fn is_unit_name(token: &str) -> bool {
         Some(i) if t.ends_with([')', '）']) && i > 0 => &t[..i],
         _ => t,
     };
-    base.chars().count() >= 2
+    // One organ word is a name only with its bracket (`村(社区)`, `镇(街道)`).
+    (base.chars().count() >= 2 || (base.chars().count() == 1 && base.len() < t.len()))
         && (UNIT_ENDS.iter().any(|e| base.ends_with(e)) || base.ends_with('村'))
 }
 
@@ -171,5 +172,22 @@ mod tests {
         assert!(is_deadline("2025年6月底前"));
         assert!(!is_deadline("各镇街"));
         assert!(is_note("以下各项工作均需各县区具体落实,不再注明"));
+    }
+
+    #[test]
+    fn unit_names_in_a_spaced_cell() {
+        for t in [
+            "农村办",
+            "规划建设办",
+            "国土所",
+            "村(社区)",
+            "镇（街道）",
+            "应消站",
+        ] {
+            assert!(is_unit_name(t), "{t}");
+        }
+        for t in ["村", "加强", "(社区)", "局"] {
+            assert!(!is_unit_name(t), "{t}");
+        }
     }
 }

@@ -1,9 +1,11 @@
-//! Cleaning pasted text line by line: BOM, line ends, bookmarks, site furniture, stray spaces.
+//! Cleaning pasted text line by line: BOM, line ends, site furniture, stray spaces.
 //!
-//! Owns the per-line normalisation (full-width digits, spaces between Chinese characters, HTML
-//! tags and entities, pinyin a mirror site inserted after characters, `cell |` lines) and
-//! applies `furniture`'s rules line by line. Deliberately does not interpret structure: that
-//! is `blocks` and `structure`.
+//! Owns the per-line normalisation (full-width digits, spaces between Chinese characters,
+//! `cell |` lines, unit names spaced in a `|` cell) and applies `residue`'s (HTML, pinyin,
+//! Markdown, bookmarks) and `furniture`'s rules line by line. Deliberately does not interpret
+//! structure: that is `blocks` and `structure`.
+
+use super::residue::{looks_like_html, strip_bookmarks, strip_html, strip_markdown, strip_pinyin};
 
 /// A cleaned source line with its 1-based line number.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +126,7 @@ fn spaced_cells(raw: &str, table_mode: &mut bool) -> Vec<String> {
     };
     if !*table_mode {
         let n = tokens().count();
-        if !(3..=16).contains(&n) || !tokens().all(super::table::is_header_word) {
+        if !(3..=16).contains(&n) || !tokens().all(super::headers::is_header_word) {
             return Vec::new();
         }
         *table_mode = true;
@@ -164,169 +166,6 @@ fn cell_line(raw: &str) -> (&str, usize) {
     } else {
         (raw, 0)
     }
-}
-
-fn looks_like_html(s: &str) -> bool {
-    let mut end = s.len().min(20_000);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &s[..end];
-    ["</p>", "<br", "</div>", "</td>", "<p>", "<p ", "&nbsp;"]
-        .iter()
-        .any(|t| head.contains(t))
-}
-
-/// HTML source pasted as text: block ends become line breaks, cells `|`, tags go, entities
-/// are decoded.
-pub fn strip_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(['<', '&']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        if rest.starts_with('<') {
-            let end = rest[1..].find(['>', '<']).map(|e| e + 1);
-            match end.filter(|&e| rest.as_bytes()[e] == b'>' && e <= 400) {
-                Some(e) if is_tag(&rest[1..e]) => {
-                    let name = rest[1..e].trim_start_matches('/').to_ascii_lowercase();
-                    let name = name
-                        .split([' ', '/'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string();
-                    let closing = rest[1..].starts_with('/');
-                    match name.as_str() {
-                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "h4" | "h5"
-                        | "h6" | "table"
-                            if closing || name == "br" =>
-                        {
-                            out.push('\n')
-                        }
-                        "td" | "th" if closing => out.push_str(" | "),
-                        _ => {}
-                    }
-                    rest = &rest[e + 1..];
-                }
-                _ => {
-                    out.push('<');
-                    rest = &rest[1..];
-                }
-            }
-        } else {
-            let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 10);
-            let decoded = end.and_then(|e| entity(&rest[1..e]));
-            match (end, decoded) {
-                (Some(e), Some(c)) => {
-                    out.push(c);
-                    rest = &rest[e + 1..];
-                }
-                _ => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn is_tag(inner: &str) -> bool {
-    let t = inner.trim_start_matches('/');
-    t.starts_with(|c: char| c.is_ascii_alphabetic()) || inner.starts_with("!--")
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(n);
-    }
-    Some(match name {
-        "nbsp" | "ensp" | "emsp" => ' ',
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "mdash" => '—',
-        "ndash" => '–',
-        "hellip" => '…',
-        "middot" => '·',
-        _ => return None,
-    })
-}
-
-/// Remove pinyin some mirror sites insert after characters: `發(fā)布` → `發布`.
-pub fn strip_pinyin(s: &str) -> String {
-    if !s.contains('(') {
-        return s.to_string();
-    }
-    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find('(') {
-        let before = &rest[..i];
-        let after = &rest[i + 1..];
-        let close = after.find(')').filter(|&c| c <= 24);
-        let prev_cjk = before.chars().last().is_some_and(|c| c as u32 >= 0x3400);
-        let syllable = close.map(|c| &after[..c]).filter(|p| {
-            let n = p.chars().count();
-            (1..=7).contains(&n)
-                && p.chars()
-                    .all(|c| c.is_ascii_lowercase() || TONED.contains(c))
-                && p.chars().any(|c| TONED.contains(c))
-        });
-        out.push_str(before);
-        match (prev_cjk, syllable, close) {
-            (true, Some(_), Some(c)) => rest = &after[c + 1..],
-            _ => {
-                out.push('(');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Markdown as Yaodian writes it (and chat tools show it): `# ` heading marks, `**` bold.
-fn strip_markdown(s: &str) -> String {
-    let t = s.trim_start();
-    let t = match t.find(|c| c != '#') {
-        Some(n) if n > 0 && n <= 6 && t[n..].starts_with(' ') => &t[n + 1..],
-        _ => t,
-    };
-    let t = t.strip_prefix("> ").unwrap_or(t);
-    if s.starts_with('\t') {
-        // keep the tab that marks a flattened table cell
-        return format!("\t{}", t.replace("**", ""));
-    }
-    t.replace("**", "")
-}
-
-/// Remove `[bookmark: _GoBack]` markers (Word exports).
-fn strip_bookmarks(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(start) = rest.find("[bookmark:") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find(']') {
-            Some(end) => rest = &rest[start + end + 1..],
-            None => {
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 fn is_cjk(c: char) -> bool {
@@ -407,19 +246,7 @@ mod tests {
     }
 
     #[test]
-    fn web_residue() {
-        assert_eq!(
-            strip_pinyin("印發(fā)《2025年全市安全生產(chǎn)》"),
-            "印發《2025年全市安全生產》"
-        );
-        assert_eq!(
-            strip_pinyin("(一)加强(责任单位:应急局)"),
-            "(一)加强(责任单位:应急局)"
-        );
-        assert_eq!(
-            strip_html("<p>一、总体要求</p><p>1．推行&ldquo;333&rdquo;&nbsp;策略</p>"),
-            "一、总体要求\n1．推行“333” 策略\n"
-        );
+    fn pipe_cells_and_unit_names() {
         let c = clean("| 1 | 落实责任 | 党政办 应消站 | 4月 |\n\n主要任务 |\n||\n");
         assert_eq!(c.lines[0].text, "| 1 |落实责任|党政办、应消站| 4月|");
         let cells: Vec<(&str, usize)> = c

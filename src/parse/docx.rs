@@ -48,10 +48,79 @@ struct Para {
     style_level: Option<u8>,
 }
 
+/// The outermost open table. Its cells are placed on Word's grid: a cell spanning columns
+/// (`w:gridSpan`) is followed by empty cells for the columns it covers, so the cells under a
+/// header keep their columns; a cell continuing a vertical merge (`w:vMerge` without
+/// `restart`) reads as the value of the cell it continues, as an .xlsx merge does
+/// (`sync::xlsx_read`). What a repeated value means (a group opened once) is `table`'s rule.
 #[derive(Default)]
 struct TableState {
     rows: Vec<Vec<String>>,
     cell: Option<String>,
+    /// The value each grid column last had (for vertical merges).
+    grid: Vec<String>,
+    /// Grid column of the cell being read, its span, whether it continues a vertical merge.
+    col: usize,
+    span: usize,
+    continues: bool,
+    /// Cells (`w:tc`) of the row being read.
+    cells: usize,
+}
+
+impl TableState {
+    fn start_row(&mut self) {
+        self.rows.push(Vec::new());
+        self.col = 0;
+        self.cells = 0;
+    }
+
+    /// Grid columns the row leaves out before its first cell (`w:gridBefore`).
+    fn skip(&mut self, n: usize) {
+        let n = n.min(64);
+        if let Some(row) = self.rows.last_mut() {
+            row.extend(std::iter::repeat_n(String::new(), n));
+        }
+        self.col += n;
+    }
+
+    fn start_cell(&mut self) {
+        self.cell = Some(String::new());
+        self.span = 1;
+        self.continues = false;
+        self.cells += 1;
+    }
+
+    fn end_cell(&mut self, text: String) {
+        let (col, span) = (self.col, self.span.clamp(1, 64));
+        if self.grid.len() < col + span {
+            self.grid.resize(col + span, String::new());
+        }
+        let values: Vec<String> = (0..span)
+            .map(|i| match (self.continues && text.is_empty(), i) {
+                (true, _) => self.grid[col + i].clone(),
+                (false, 0) => text.clone(),
+                (false, _) => String::new(),
+            })
+            .collect();
+        self.grid[col..col + span].clone_from_slice(&values);
+        if let Some(row) = self.rows.last_mut() {
+            row.extend(values);
+        }
+        self.col += span;
+    }
+
+    /// A row of one cell spanning the table (a group line `一、体系建设`) stays one cell.
+    fn end_row(&mut self) {
+        if self.cells == 1 {
+            if let Some(row) = self.rows.last_mut() {
+                let first = row.iter().position(|c| !c.is_empty());
+                if let Some(i) = first {
+                    let text = std::mem::take(&mut row[i]);
+                    *row = vec![text];
+                }
+            }
+        }
+    }
 }
 
 /// An attribute's value by its local name (any namespace prefix). Also used by
@@ -156,12 +225,23 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                     "tc" if opens && nested > 0 => nested_sep(&mut tables, ' '),
                     "tr" if opens => {
                         if let Some(t) = tables.last_mut() {
-                            t.rows.push(Vec::new());
+                            t.start_row();
                         }
                     }
                     "tc" if opens => {
                         if let Some(t) = tables.last_mut() {
-                            t.cell = Some(String::new());
+                            t.start_cell();
+                        }
+                    }
+                    "gridSpan" | "gridBefore" | "vMerge" if nested == 0 => {
+                        let Some(t) = tables.last_mut() else { continue };
+                        let val = attr(&e, "val");
+                        let n = val.as_deref().and_then(|v| v.parse::<usize>().ok());
+                        match e.local_name().as_ref() {
+                            "gridSpan" => t.span = n.unwrap_or(1),
+                            "gridBefore" if t.cell.is_none() => t.skip(n.unwrap_or(0)),
+                            "vMerge" => t.continues = val.as_deref() != Some("restart"),
+                            _ => {}
                         }
                     }
                     _ => {}
@@ -209,9 +289,12 @@ pub fn parse_document_xml(xml: &str) -> Result<Vec<Block>, String> {
                             .map(normalize_line)
                             .collect::<Vec<_>>()
                             .join("");
-                        if let Some(row) = t.rows.last_mut() {
-                            row.push(text);
-                        }
+                        t.end_cell(text);
+                    }
+                }
+                "tr" => {
+                    if let Some(t) = tables.last_mut() {
+                        t.end_row();
                     }
                 }
                 "tbl" => {

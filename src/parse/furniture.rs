@@ -257,7 +257,7 @@ pub fn is_nav_bar(raw: &str) -> bool {
     words.len() >= 5
         && words.iter().all(|w| {
             let n = w.chars().count();
-            n <= 6 && w.chars().all(|c| c.is_alphanumeric()) && !super::table::is_header_word(w)
+            n <= 6 && w.chars().all(|c| c.is_alphanumeric()) && !super::headers::is_header_word(w)
         })
 }
 

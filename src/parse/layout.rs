@@ -2,9 +2,11 @@
 //! order, running headers, footers and page numbers (`— 3 —`) are dropped, and lines are
 //! joined into paragraphs by indentation, short last lines and vertical gaps.
 //!
-//! Owns reading order and paragraph rebuilding for both fixed-layout readers. Deliberately
-//! one column only (official documents are set in one), and no table reconstruction: table
-//! cells come out as lines, which the text parser reads as paragraphs.
+//! Owns reading order and paragraph rebuilding for both fixed-layout readers; tables on the
+//! pages are rebuilt into `|` rows by `grid`. Deliberately one column of body text only
+//! (official documents are set in one).
+
+use super::grid::{find_tables, GridLine, Piece};
 
 /// A string placed on a page: start and end x, baseline y growing downwards, font size.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +30,8 @@ struct Line {
     x1: f64,
     y: f64,
     size: f64,
+    /// The strings of the line, left to right (for `grid`).
+    pieces: Vec<Piece>,
 }
 
 /// A number as fixed-layout files write them (`12`, `-3.5`, `.5`, `1e-3`; PDF's `4.`), for
@@ -103,12 +107,21 @@ fn lines_of(page: &Page) -> Vec<Line> {
                 text.push_str(&r.text);
                 end = end.max(r.x_end);
             }
+            let pieces = g
+                .iter()
+                .map(|r| Piece {
+                    x0: r.x,
+                    x1: r.x_end,
+                    text: r.text.clone(),
+                })
+                .collect();
             Line {
                 text: text.trim().to_string(),
                 x0: g[0].x,
                 x1: end,
                 y: g[0].y,
                 size,
+                pieces,
             }
         })
         .filter(|l| !l.text.is_empty())
@@ -128,6 +141,16 @@ pub fn is_page_number(t: &str) -> bool {
             rest.as_str(),
             "" | "第页" | "第页共页" | "/" | "页" | "PAGE"
         )
+}
+
+/// `附件`, `附件2`, `附件 3：` standing alone on a line.
+fn is_attachment_label(t: &str) -> bool {
+    t.strip_prefix("附件").is_some_and(|rest| {
+        rest.chars().count() <= 4
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '：' | ':'))
+    })
 }
 
 /// Repeated header/footer text ignores the page number inside it.
@@ -160,6 +183,21 @@ pub fn to_text(pages: &[Page]) -> String {
             }
         }
     }
+    let grid: Vec<GridLine> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, lines)| {
+            lines.iter().map(move |l| GridLine {
+                pieces: &l.pieces,
+                y: l.y,
+                size: l.size,
+                page,
+            })
+        })
+        .collect();
+    let tables = find_tables(&grid);
+    let mut tables = tables.iter().peekable();
+    let mut at = 0usize;
     let mut out = String::new();
     let mut prev: Option<(Line, f64)> = None;
     for lines in &pages {
@@ -167,7 +205,16 @@ pub fn to_text(pages: &[Page]) -> String {
             continue;
         }
         let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
-        let right = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        // The right margin full lines reach: the median end of the lines near the rightmost
+        // one (punctuation hanging past the margin, `，` `、`, would put it too far right).
+        let far = lines.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+        let mut ends: Vec<f64> = lines
+            .iter()
+            .filter(|l| l.x1 >= far - 2.0 * l.size)
+            .map(|l| l.x1)
+            .collect();
+        crate::order::sort_by(&mut ends, f64::total_cmp);
+        let right = ends.get(ends.len() / 2).copied().unwrap_or(far);
         let mut pitches: Vec<f64> = lines
             .windows(2)
             .map(|w| w[1].y - w[0].y)
@@ -176,6 +223,24 @@ pub fn to_text(pages: &[Page]) -> String {
         crate::order::sort_by(&mut pitches, f64::total_cmp);
         let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(0.0);
         for (i, l) in lines.iter().enumerate() {
+            let idx = at;
+            at += 1;
+            while tables.peek().is_some_and(|t| idx >= t.end) {
+                tables.next();
+            }
+            if let Some(t) = tables.peek().filter(|t| idx >= t.start) {
+                if idx == t.start {
+                    // The table's rows, cells `|`-separated (a `|` in a cell would split it).
+                    for row in &t.rows {
+                        let cells: Vec<String> =
+                            row.iter().map(|c| c.replace(['|', '｜'], "/")).collect();
+                        out.push_str(&format!("\n| {} |", cells.join(" | ")));
+                    }
+                    out.push('\n');
+                    prev = None;
+                }
+                continue;
+            }
             let new_para = match &prev {
                 None => true,
                 Some((p, p_right)) => {
@@ -188,6 +253,10 @@ pub fn to_text(pages: &[Page]) -> String {
                         || (p.x1 < p_right - 0.5 * p.size && p.text.ends_with(['。', '！', '？']))
                         || (same_page && pitch > 0.0 && gap > 1.6 * pitch)
                         || (l.size - p.size).abs() > 0.15 * p.size
+                        // An attachment label (`附件2`) is a line of its own, even at the top
+                        // of a page after a paragraph that filled its last line.
+                        || is_attachment_label(&l.text)
+                        || is_attachment_label(&p.text)
                 }
             };
             if new_para {
@@ -277,5 +346,33 @@ mod tests {
             lines[2],
             "二、重点工作第一段的第二行文字，铺满了整整一行宽度第一段结束"
         );
+    }
+
+    #[test]
+    fn hanging_punctuation_and_attachment_labels() {
+        // Body from x=100 to x=420; `，` hangs past the margin on the first line. The second
+        // line ends a sentence at the margin: the paragraph goes on.
+        let mut hang = run(100.0, 100.0, 20, "第一行文字写满整整一行宽度的二十个字");
+        hang.x_end = 436.0;
+        hang.text.push('，');
+        let page1 = Page {
+            runs: vec![
+                run(132.0, 70.0, 6, "一、总体要求"),
+                hang,
+                run(100.0, 130.0, 20, "第二行写满到了右边距并且以句号结束。"),
+                run(100.0, 160.0, 20, "第三行接着写，仍是同一段的文字内容呀"),
+            ],
+        };
+        let page2 = Page {
+            runs: vec![
+                run(100.0, 60.0, 3, "附件2"),
+                run(132.0, 100.0, 10, "二、重点工作"),
+            ],
+        };
+        let text = to_text(&[page1, page2]);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 4, "{text}");
+        assert!(lines[1].ends_with("仍是同一段的文字内容呀"), "{text}");
+        assert_eq!(lines[2], "附件2");
     }
 }

@@ -118,6 +118,30 @@ pub fn split_marker(text: &str) -> Option<Marker> {
     None
 }
 
+/// A part heading above the `一、` sections: `第一部分`, `第二篇`, `第三章`, followed by its
+/// title (`第一部分 安全生产`, `第二部分：防灾减灾救灾`). Returns the part's number and the
+/// line as it is written (the words are kept: the model has no number style for parts).
+pub fn part_marker(text: &str) -> Option<(u32, String)> {
+    let rest = text.strip_prefix('第')?;
+    let end = rest
+        .char_indices()
+        .find(|(_, c)| !CN_DIGITS.contains(*c))
+        .map(|(i, _)| i)?;
+    let n = parse_chinese_numeral(&rest[..end])?;
+    let after = &rest[end..];
+    let word = ["部分", "篇", "章"]
+        .into_iter()
+        .find(|w| after.starts_with(w))?;
+    let title = after[word.len()..]
+        .trim_start_matches([' ', '\u{3000}', '：', ':', '、', '.', '．'])
+        .trim();
+    let ok = text.chars().count() <= 40
+        && !title.is_empty()
+        && !title.ends_with(['。', '；', '，', ';', ','])
+        && !title.starts_with(['的', '中', '内', '规', '所']);
+    ok.then(|| (n, format!("第{}{word} {title}", &rest[..end])))
+}
+
 /// A task number typed with no separator (`2强化行业部门监管责任`), accepted only as the
 /// number `expected` next in sequence and when what follows is not a quantity or a date
 /// (`2025年`, `3个`, `10起以内`).
@@ -172,6 +196,35 @@ mod tests {
         assert_eq!(b("2强化行业部门监管责任", 5), None);
         assert_eq!(b("2025年全区", 2025), None);
         assert_eq!(b("3个重点", 3), None);
+    }
+
+    #[test]
+    fn parts_above_the_sections() {
+        assert_eq!(
+            part_marker("第一部分 安全生产"),
+            Some((1, "第一部分 安全生产".into()))
+        );
+        assert_eq!(
+            part_marker("第二部分：防灾减灾救灾"),
+            Some((2, "第二部分 防灾减灾救灾".into()))
+        );
+        assert_eq!(
+            part_marker("第十一章　应急管理"),
+            Some((11, "第十一章 应急管理".into()))
+        );
+        assert_eq!(
+            part_marker("第一篇 总体要求"),
+            Some((1, "第一篇 总体要求".into()))
+        );
+        for s in [
+            "第一部分",
+            "第一次全体会议",
+            "第二部分内容已删除。",
+            "第三章的规定，依法处理。",
+            "第1部分",
+        ] {
+            assert_eq!(part_marker(s), None, "{s}");
+        }
     }
 
     #[test]

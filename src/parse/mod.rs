@@ -17,12 +17,16 @@ pub mod fold;
 pub mod front;
 pub mod frontlines;
 pub mod furniture;
+pub mod grid;
+pub mod headers;
 pub mod layout;
 pub mod markers;
 pub mod ofd;
 pub mod pdf;
+pub mod pdf_crypt;
 pub mod pdf_text;
 pub mod report;
+pub mod residue;
 pub mod runon;
 pub mod sanity;
 pub mod structure;
@@ -221,7 +225,7 @@ fn is_layout_table(rows: &[Vec<String>]) -> bool {
         .filter(|r| furniture::is_metadata_row(r))
         .count();
     let metadata = (labelled >= 2 || rows.iter().take(3).any(|r| furniture::is_metadata_row(r)))
-        && !rows.first().is_some_and(|h| table::has_task_columns(h));
+        && !rows.first().is_some_and(|h| headers::has_task_columns(h));
     empty || metadata
 }
 

@@ -3,11 +3,11 @@
 //! tree in order with inherited resources. `pdf_text` reads the text of each page, `layout`
 //! rebuilds lines and paragraphs.
 //!
-//! Owns the guards: encrypted files, size limits on every inflated stream, depth limits on
+//! Owns the guards: encrypted files (permission-only ones decrypted by `pdf_crypt`), size limits on every inflated stream, depth limits on
 //! nesting, and no panics on any input. Deliberately hand-written and small (no `lopdf`, whose
 //! dependencies include `encoding_rs` and crypto crates, far beyond the wasm size budget): it
-//! reads what LibreOffice, Word and WPS write, not every PDF feature (no decryption, no LZW,
-//! no OCR of scanned pages).
+//! reads what LibreOffice, Word and WPS write, not every PDF feature (no password prompt, no
+//! LZW, no OCR of scanned pages).
 
 use std::collections::HashMap;
 
@@ -311,7 +311,19 @@ impl Doc {
     /// Parse a whole file. Errors are Chinese reasons for the user.
     pub fn parse(bytes: &[u8]) -> Result<Doc, String> {
         let mut objs = HashMap::new();
-        let mut encrypted = false;
+        let mut gens: HashMap<u32, u16> = HashMap::new();
+        // The trailer's (or cross-reference stream's) /Encrypt and first /ID string.
+        let mut encrypt: Option<Obj> = None;
+        let mut id0: Vec<u8> = Vec::new();
+        let mut note = |d: &HashMap<String, Obj>| {
+            if let Some(e) = d.get("Encrypt") {
+                encrypt = Some(e.clone());
+                if let Some(Obj::Str(id)) = d.get("ID").and_then(Obj::array).and_then(|a| a.first())
+                {
+                    id0 = id.clone();
+                }
+            }
+        };
         let mut i = 0;
         while let Some(off) = find(&bytes[i..], b"obj") {
             let at = i + off;
@@ -322,7 +334,7 @@ impl Doc {
             {
                 continue;
             }
-            let Some(num) = obj_number(bytes, at) else {
+            let Some((num, gen)) = obj_number(bytes, at) else {
                 continue;
             };
             let mut lx = Lexer::new(bytes);
@@ -343,9 +355,11 @@ impl Doc {
                 o => o,
             };
             if let Obj::Stream(d, _) = &obj {
-                encrypted |=
-                    d.get("Type").and_then(Obj::name) == Some("XRef") && d.contains_key("Encrypt");
+                if d.get("Type").and_then(Obj::name) == Some("XRef") {
+                    note(d);
+                }
             }
+            gens.insert(num, gen);
             objs.insert(num, obj);
         }
         // Trailers of files with a classic cross-reference table.
@@ -355,11 +369,23 @@ impl Doc {
             let mut lx = Lexer::new(bytes);
             lx.pos = t;
             if let Some(Obj::Dict(d)) = lx.next(0) {
-                encrypted |= d.contains_key("Encrypt");
+                note(&d);
             }
         }
-        if encrypted {
-            return Err("文件已加密（设有打开密码或权限保护），无法读取文字。请在 PDF 阅读器中取消保护后另存，或向发文单位索取 Word 版".into());
+        // Encrypted: readable when the open password is empty (permissions only).
+        if let Some(e) = encrypt {
+            let (enc_num, dict) = match e {
+                Obj::Ref(n) => (Some(n), objs.get(&n).and_then(Obj::dict).cloned()),
+                Obj::Dict(d) => (None, Some(d)),
+                _ => (None, None),
+            };
+            let dict = dict.ok_or_else(|| super::pdf_crypt::NEEDS_PASSWORD.to_string())?;
+            let crypt = super::pdf_crypt::Crypt::new(&dict, &id0)?;
+            for (num, obj) in objs.iter_mut() {
+                if Some(*num) != enc_num {
+                    crypt.object(*num, gens.get(num).copied().unwrap_or(0), obj);
+                }
+            }
         }
         let mut doc = Doc {
             objs,
@@ -495,7 +521,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The object number before `N G obj` ending at `at`.
-fn obj_number(b: &[u8], at: usize) -> Option<u32> {
+fn obj_number(b: &[u8], at: usize) -> Option<(u32, u16)> {
     let mut p = at;
     let back = |p: &mut usize, digits: bool| -> Option<usize> {
         let end = *p;
@@ -521,7 +547,13 @@ fn obj_number(b: &[u8], at: usize) -> Option<u32> {
         }
         e
     };
-    std::str::from_utf8(&b[start..end]).ok()?.parse().ok()
+    let num = std::str::from_utf8(&b[start..end]).ok()?.parse().ok()?;
+    let gen = std::str::from_utf8(&b[end..at])
+        .ok()?
+        .trim()
+        .parse()
+        .unwrap_or(0);
+    Some((num, gen))
 }
 
 /// The raw bytes of a stream starting after the `stream` keyword.

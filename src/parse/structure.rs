@@ -179,8 +179,11 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
     });
     let mut pending_caption: Option<String> = None;
 
-    fn close_to(level: u8, stack: &mut Vec<Item>, roots: &mut Vec<Item>) {
-        while stack.last().is_some_and(|top| top.level >= level) {
+    // An open part (`第一部分`, see `markers::part_marker`) sits at the bottom of the stack,
+    // above its `一、` sections: only the next part (or the end) closes it.
+    let mut in_part = false;
+    fn close_to(level: u8, stack: &mut Vec<Item>, roots: &mut Vec<Item>, keep: usize) {
+        while stack.len() > keep && stack.last().is_some_and(|top| top.level >= level) {
             let done = stack.pop().expect("checked");
             match stack.last_mut() {
                 Some(parent) => parent.children.push(done),
@@ -232,6 +235,13 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
             pending_caption = Some(text.to_string());
             continue;
         }
+        if let Some((_, title)) = super::markers::part_marker(text).filter(|_| has_level1) {
+            close_to(0, &mut stack, &mut roots, 0);
+            in_part = true;
+            section += 1;
+            stack.push(ctx.make_item(line, 1, false, &title));
+            continue;
+        }
         let last_l3 = l3_seen.last().map_or(0, |x| x.2);
         let marker = split_marker(text).or_else(|| super::markers::bare_number(text, last_l3 + 1));
         let heading = match (&marker, list_level) {
@@ -260,7 +270,7 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
         };
         match heading {
             Some((level, numbered, rest, number)) => {
-                close_to(level, &mut stack, &mut roots);
+                close_to(level, &mut stack, &mut roots, usize::from(in_part));
                 if numbered {
                     match level {
                         1 => (section, group) = (section + 1, 0),
@@ -301,7 +311,7 @@ pub fn build_body(blocks: &[Block], ctx: &mut Ctx) -> Body {
     if let Some(c) = pending_caption {
         body.preface.push(c);
     }
-    close_to(0, &mut stack, &mut roots);
+    close_to(0, &mut stack, &mut roots, 0);
     body.items = roots;
     body.numbering = detect_style(&l3_seen);
     check_numbers(&body.items, body.numbering, ctx);

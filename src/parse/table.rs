@@ -3,139 +3,21 @@
 //! row with no task text keeps its cells as a task's text, a column not understood is kept as
 //! `header：value` in the task's note (and reported once as a guess).
 //!
-//! Owns the header vocabulary (also used by `blocks` to spot a header, and `is_task_header`
-//! for the .xlsx task sheets), the column-role mapping, rows whose merged cells the page left
-//! out (re-aligned by their markers), nested group columns, and a group cell repeated on the
-//! rows under it (a merge read as its value) opening its group once. Deliberately reuses `structure::Ctx::make_item` for each cell's text,
-//! so a table task reads exactly like a task in running text.
+//! Owns reading the rows by the columns' roles (the header vocabulary that gives them is
+//! `headers`), rows whose merged cells the page left out (re-aligned by their markers), a
+//! row spanning the table, nested group columns, and a group cell repeated on the rows under
+//! it (a merge read as its value: .xlsx, a .docx `vMerge`, a .doc) opening its group once.
+//! Deliberately reuses `structure::Ctx::make_item` for each cell's text, so a table task
+//! reads exactly like a task in running text.
 
-use super::fold::fold;
+use super::headers::{role, Role};
 use super::markers::split_marker;
 use super::structure::{check_numbers, detect_style, Ctx};
 use super::unitclause::split_units;
 use crate::model::{Item, TaskTable};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Seq,
-    Group,
-    Content,
-    Units,
-    Lead,
-    Coop,
-    Deadline,
-    Note,
-    Other,
-}
-
-fn role(header: &str) -> Role {
-    let h: String = fold(header)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    match h.as_str() {
-        "序号" | "编号" | "序" => Role::Seq,
-        "重点任务" | "工作任务" | "主要任务" | "任务" | "类别" | "工作项目" | "项目"
-        | "重点工作" | "目标任务" | "建设任务" | "工作事项" | "事项" | "重点领域" | "领域"
-        | "任务类别" | "工作类别" => Role::Group,
-        "工作内容"
-        | "具体措施"
-        | "主要内容"
-        | "工作措施"
-        | "具体工作"
-        | "任务内容"
-        | "重点工作和要求"
-        | "工作指标"
-        | "具体任务"
-        | "工作要求"
-        | "措施"
-        | "内容"
-        | "名称"
-        | "任务名称"
-        | "工作名称"
-        | "主要工作"
-        | "具体内容"
-        | "工作重点" => Role::Content,
-        "责任单位" | "责任部门" | "责任主体" | "责任清单" | "实施单位" => {
-            Role::Units
-        }
-        "牵头单位" | "牵头部门" | "主责单位" | "主办单位" | "牵头领导" => {
-            Role::Lead
-        }
-        "配合单位" | "协办单位" | "配合部门" | "参与单位" | "协同单位" | "协助单位" => {
-            Role::Coop
-        }
-        "完成时限" | "时限" | "完成时间" | "时间节点" | "时限要求" | "时限清单" | "完成期限"
-        | "时间安排" | "进度安排" => Role::Deadline,
-        "备注" => Role::Note,
-        _ => Role::Other,
-    }
-}
-
-/// Whether a header row names units or deadlines (a task table, not page metadata).
-pub fn has_task_columns(header: &[String]) -> bool {
-    header.iter().any(|h| {
-        matches!(
-            role(h),
-            Role::Units | Role::Lead | Role::Coop | Role::Deadline | Role::Content
-        )
-    })
-}
-
-/// Words that end a column header people write (目标要求, 完成情况, 工作举措 …).
-const STEMS: &[&str] = &[
-    "任务", "内容", "措施", "要求", "单位", "部门", "时限", "时间", "进展", "情况", "备注", "序号",
-    "名称", "目标", "指标", "类别", "项目", "清单", "事项", "举措", "节点", "成效",
-];
-
-/// Whether a cell reads as a column header (known word, or a short phrase ending in one).
-pub fn is_header_word(s: &str) -> bool {
-    if s.len() > 60 {
-        return false;
-    }
-    let s: String = fold(s).chars().filter(|c| !c.is_whitespace()).collect();
-    if role(&s) != Role::Other {
-        return true;
-    }
-    let n = s.chars().count();
-    (2..=8).contains(&n)
-        && s.chars().all(|c| c.is_alphanumeric())
-        && STEMS.iter().any(|t| s.ends_with(t))
-        && split_marker(&s).is_none()
-}
-
-/// A line of header words written without separators (`类别工作项目重点任务牵头单位配合单位`):
-/// its cells, if the whole line is three or more known header words.
-pub fn glued_header(line: &str) -> Option<Vec<String>> {
-    // Cheap test first: a task table always has a units or a deadline column.
-    if line.len() > 240
-        || !["单位", "部门", "时限", "單位", "部門", "時限"]
-            .iter()
-            .any(|w| line.contains(w))
-    {
-        return None;
-    }
-    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if chars.len() > 60 || chars.len() < 6 {
-        return None;
-    }
-    let mut cells = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        // Longest known header starting at i.
-        let end = (i + 2..=(i + 8).min(chars.len()))
-            .rev()
-            .find(|&e| role(&chars[i..e].iter().collect::<String>()) != Role::Other)
-            .or_else(|| {
-                (i + 2..=(i + 6).min(chars.len()))
-                    .rev()
-                    .find(|&e| is_header_word(&chars[i..e].iter().collect::<String>()))
-            })?;
-        cells.push(chars[i..end].iter().collect());
-        i = end;
-    }
-    (cells.len() >= 3).then_some(cells)
-}
+// The header tests, by their former paths (they live in `headers`).
+pub use super::headers::{glued_header, has_task_columns, is_header_word, is_task_header};
 
 fn names(cell: &str) -> Vec<String> {
     let a = split_units(cell, crate::model::Convention::FirstGroupLeads);
@@ -157,9 +39,10 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
     }
     let first = row.first().and_then(|c| level_of(c));
     let start = match first {
-        Some(l) if levels.first() != Some(&Some(l)) => {
+        Some(l) if row.len() < n || levels.first() != Some(&Some(l)) => {
             // Of the columns whose cells carry this marker level, the one where most of the
-            // row's cells match their column's level (the rightmost on a tie).
+            // row's cells match their column's level (the first column on a tie with it,
+            // else the rightmost).
             let fits = |s: usize| {
                 row.iter()
                     .enumerate()
@@ -168,7 +51,7 @@ fn align(row: &[String], n: usize, levels: &[Option<u8>]) -> Vec<String> {
             };
             (0..n)
                 .filter(|&i| levels[i] == Some(l))
-                .max_by_key(|&i| (fits(i), i))
+                .max_by_key(|&i| (fits(i), i == 0, i))
                 .unwrap_or(0)
         }
         _ if row.len() < n && row.len() > 1 && first.is_none() && levels[0].is_some() => {
@@ -254,9 +137,14 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
         }
         let filled = raw.iter().filter(|c| !c.trim().is_empty()).count();
         let row = if filled == 1 && raw.len() < n {
-            // A row spanning the table (`一、体系建设`): a group above every column.
+            // A row spanning the table (`一、体系建设`): a group above every column, in the
+            // first group column when the first column only numbers the rows.
+            let at = match roles.first() {
+                Some(Role::Seq) => group_cols.first().copied().or(content_col).unwrap_or(0),
+                _ => 0,
+            };
             let mut v = vec![String::new(); n];
-            v[0] = raw
+            v[at] = raw
                 .iter()
                 .find(|c| !c.trim().is_empty())
                 .cloned()
@@ -306,17 +194,30 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
             open.push((rank, Item { task: None, ..item }));
         }
         if content.is_empty() {
-            // Nothing in the task column: the row's other cells are the task's text.
-            let rest: Vec<&str> = (0..n)
-                .filter(|&i| !group_cols.contains(&i) && roles.get(i) != Some(&Role::Seq))
-                .map(|i| cell(Some(i)))
-                .filter(|c| !c.is_empty())
+            // Nothing in the task column: the row's text cells (columns without a role) are
+            // the task's text, or else all its other cells; units and deadline stay in theirs.
+            let text_cols: Vec<usize> = (0..n)
+                .filter(|&i| roles.get(i) == Some(&Role::Other) && !cell(Some(i)).is_empty())
                 .collect();
+            let rest: Vec<&str> = if text_cols.is_empty() {
+                (0..n)
+                    .filter(|&i| !group_cols.contains(&i) && roles.get(i) != Some(&Role::Seq))
+                    .map(|i| cell(Some(i)))
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            } else {
+                text_cols.iter().map(|&i| cell(Some(i))).collect()
+            };
             if rest.is_empty() {
                 continue;
             }
             content = rest.join("；");
-            content_from = None;
+            // One text column: the task is read from it (its rank nests it under the task
+            // of the column before, its header is no note).
+            content_from = match text_cols[..] {
+                [one] => Some(one),
+                _ => None,
+            };
         }
         let (number, level, rest) = match split_marker(&content) {
             Some(m) if m.level >= 3 => (Some(m.number), m.level, m.rest),
@@ -374,7 +275,7 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
             .collect::<Vec<_>>()
             .join("；");
         // A deeper task under the previous one (（1） rows under a `1.` task) nests.
-        let rank = content_col.unwrap_or(0) * 8 + level as usize;
+        let rank = content_from.or(content_col).unwrap_or(0) * 8 + level as usize;
         close(&mut open, &mut roots, rank);
         open.push((rank, item));
     }
@@ -385,76 +286,9 @@ pub fn build_table(line: usize, caption: &str, rows: &[Vec<String>], ctx: &mut C
     table
 }
 
-/// Whether a row of cells is a task table's header: at least two header words, one of them
-/// naming the task text (not 序号/备注, units or a time), and no column that counts (`牵头任务数`,
-/// `合计`): a row of counts per unit is a statistics table, not a task list.
-pub fn is_task_header(cells: &[String]) -> bool {
-    let words: Vec<String> = cells
-        .iter()
-        .map(|c| fold(c).chars().filter(|c| !c.is_whitespace()).collect())
-        .collect();
-    let counts = words
-        .iter()
-        .any(|w| w.ends_with("数") || matches!(w.as_str(), "合计" | "小计" | "总计"));
-    let known: Vec<&String> = words.iter().filter(|w| is_header_word(w)).collect();
-    !counts
-        && known.len() >= 2
-        && known.iter().any(|w| {
-            !matches!(w.as_str(), "序号" | "备注")
-                && !w.contains("单位")
-                && !w.contains("部门")
-                && !w.contains('时')
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_words_any_wording() {
-        for h in [
-            "序号",
-            "名 称",
-            "重点工作和要求",
-            "目标要求",
-            "完成情况",
-            "工作举措",
-            "責任單位",
-        ] {
-            assert!(is_header_word(h), "{h}");
-        }
-        for h in ["一、预案", "应急局", "加强组织领导。"] {
-            assert!(!is_header_word(h), "{h}");
-        }
-        assert_eq!(
-            glued_header("类别工作项目重点任务牵头单位配合单位"),
-            Some(
-                vec!["类别", "工作项目", "重点任务", "牵头单位", "配合单位"]
-                    .into_iter()
-                    .map(String::from)
-                    .collect()
-            )
-        );
-        assert_eq!(glued_header("加强组织领导"), None);
-        let row = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(is_task_header(&row(&[
-            "序号",
-            "重点任务",
-            "具体措施",
-            "牵头单位"
-        ])));
-        // Counts per unit (the 单位统计 sheet): no task column, a statistics table.
-        assert!(!is_task_header(&row(&[
-            "单位",
-            "类别",
-            "牵头任务数",
-            "配合任务数",
-            "合计",
-            "工作表"
-        ])));
-        assert!(!is_task_header(&row(&["序号", "牵头单位"])));
-    }
 
     #[test]
     fn short_rows_are_realigned_by_their_markers() {

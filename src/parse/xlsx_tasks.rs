@@ -10,7 +10,7 @@
 //! formatting, formulas or hidden-row logic.
 
 use super::blocks::Block;
-use super::table::is_task_header;
+use super::headers::is_task_header;
 use crate::package::{Package, PartError};
 use crate::sync::xlsx_read::read_sheets;
 

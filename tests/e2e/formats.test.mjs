@@ -1,7 +1,8 @@
 // The formats documents come in, end to end in headless Chromium: a .doc and a PDF (made by
 // LibreOffice from seed 001's .docx, see tests/fixtures/README.md) dropped onto the new-draft
-// page show the same preview as the .docx; a workbook with several task lists asks which
-// sheet; a scanned file says so and changes nothing.
+// page show the same preview as the .docx, so does a permission-only PDF (encrypted with an
+// owner password only); a workbook with several task lists asks which sheet; a scanned file
+// and a PDF with an open password say so and change nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -32,7 +33,7 @@ async function drop(page, name, bytes) {
   await page.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: handle });
 }
 
-for (const name of ["seed001.doc", "seed001.pdf"]) {
+for (const name of ["seed001.doc", "seed001.pdf", "seed001-owner-aes-256.pdf"]) {
   test(`a dropped ${name} shows the same preview as the .docx`, async () => {
     const { page, errors, requests, context } = await newDraftPage();
     const readers = () => requests.filter((u) => u.endsWith("/split_readers.wasm")).length;
@@ -44,7 +45,7 @@ for (const name of ["seed001.doc", "seed001.pdf"]) {
     assert.match(preview, /推行“333”工作策略/);
     assert.doesNotMatch(preview, /— \d+ —/, "no page numbers in the text");
     assert.equal(readers(), 1, "the readers' chunk is loaded once, when the file is opened");
-    await page.screenshot({ path: screenshotPath(`import-${name.replace(".", "-")}`) });
+    await page.screenshot({ path: screenshotPath(`import-${name.replaceAll(".", "-")}`) });
     // On to the document data: the template is usable.
     await page.getByTestId("confirm-template").click();
     await page.getByTestId("doc-year").waitFor();
@@ -83,5 +84,27 @@ test("a scanned file says there is no text and keeps the page as it was", async 
   await drop(page, "扫描件.ofd", fixture("scanned.ofd"));
   assert.match(await page.getByTestId("import-error").textContent(), /扫描件/);
   await page.getByTestId("paste-area").waitFor();
+  await context.close();
+});
+
+test("a PDF with an open password says so and keeps the page as it was", async () => {
+  const { page, errors, context } = await newDraftPage();
+  await drop(page, "加密文件.pdf", fixture("seed001-userpw.pdf"));
+  assert.match(await page.getByTestId("import-error").textContent(), /打开密码/);
+  await page.getByTestId("paste-area").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a PDF's task table comes in as table rows with their units", async () => {
+  const { page, errors, context } = await newDraftPage();
+  await drop(page, "江北区.pdf", fixture("seed002.pdf"));
+  const preview = await page.getByTestId("preview").textContent();
+  assert.match(preview, /2021年应急指挥、救援重点工作任务清单/);
+  assert.match(preview, /配合市水利部门做好水文站自动化升级改造/);
+  assert.match(preview, /区规划自然资源局/);
+  assert.doesNotMatch(preview, /二、加强队进一步落实/, "no cells glued across columns");
+  await page.screenshot({ path: screenshotPath("import-seed002-pdf-table") });
+  assert.deepEqual(errors, []);
   await context.close();
 });
