@@ -78,6 +78,7 @@ fn fill_xlsx(bytes: &[u8], answers: &[(&str, &str, &str)], delete: Option<&str>)
             rows: body,
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         });
     }
     xlsx::workbook(&out).unwrap()
@@ -370,6 +371,18 @@ fn the_bulletin_names_figures_late_tasks_and_silent_units() {
         f.units.iter().find(|u| u.lead > 0).unwrap().name
     )));
     assert!(text.contains("五、下步工作要求"));
+    // Headings keep with what follows (a unit's heading never ends a page alone).
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut xml = String::new();
+    z.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let unit = f.units.iter().find(|u| u.lead > 0).unwrap();
+    let at = xml.find(&format!("（一）{}", unit.name)).unwrap();
+    let para = &xml[xml[..at].rfind("<w:p>").unwrap()..at];
+    assert!(para.contains("<w:pPr><w:keepNext/>"), "{para}");
+    assert!(xml.matches("<w:keepNext/>").count() >= 5);
     // The ledger: one column group per period.
     let ledger = bulletin::ledger(&p, q2).unwrap();
     let sheets = xlsx_read::read_sheets(&ledger).unwrap();
@@ -422,4 +435,78 @@ fn the_bulletin_renders_in_libreoffice() {
     assert!(text.contains("一、总体进展") && text.contains("五、下步工作要求"));
     assert!(text.contains("—1—") && text.contains("—2—"), "page numbers");
     assert!(text.contains("滞后（逾期）"));
+}
+
+#[test]
+fn the_progress_xlsx_offers_the_five_statuses_as_a_dropdown() {
+    let (p, _) = plan();
+    let period = Period::parse("2024Q2").unwrap();
+    let bytes = progress::export_xlsx(&p, period, None).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut s = String::new();
+    z.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    // 完成状态 is the tenth column (J): 序号, 角色, five task columns, 期次, 截止日期.
+    let head = xlsx_read::read_sheets(&bytes).unwrap()[0].1[0].clone();
+    assert!(head[9].starts_with("完成状态"), "{head:?}");
+    let rows = xlsx_read::read_sheets(&bytes).unwrap()[0].1.len();
+    assert!(
+        s.contains(&format!("sqref=\"J2:J{rows}\"")),
+        "the list covers every data row: {s}"
+    );
+    assert!(s.contains("<formula1>\"未启动,推进中,已完成,滞后,长期推进\"</formula1>"));
+    // The dropdown sits where the schema wants it: after the data, before the margins.
+    assert!(
+        s.find("</sheetData>") < s.find("<dataValidations")
+            && s.find("<dataValidations") < s.find("<pageMargins")
+    );
+    // A feedback file has none.
+    let fb = yaodian::sync::feedback::export_xlsx(&p, None).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(&fb[..])).unwrap();
+    let mut s = String::new();
+    z.by_name("xl/worksheets/sheet1.xml")
+        .unwrap()
+        .read_to_string(&mut s)
+        .unwrap();
+    assert!(!s.contains("dataValidation"));
+}
+
+#[test]
+fn several_reply_files_import_at_once_and_a_bad_one_changes_nothing() {
+    let (mut p, ids) = plan();
+    let period = Period::parse("2024Q2").unwrap();
+    let lead = lead_of(&p, &ids[1]);
+    let json = progress::export_json(&p, period, Some(&lead));
+    let mut f = progress::read_file(json.as_bytes()).unwrap();
+    for t in &mut f.units[0].tasks {
+        t.progress = Some(progress::ProgressFields {
+            status: "推进中".into(),
+            progress: "按计划推进".into(),
+            ..Default::default()
+        });
+    }
+    f.units[0].tasks[0].id = "no-such-task".into();
+    let answered = f.units[0].tasks.len() - 1;
+    let good = serde_json::to_vec(&f).unwrap();
+    let before = p.tracking.clone();
+    let files = vec![
+        ("甲.json".to_string(), good),
+        ("乙.json".to_string(), b"{not json".to_vec()),
+    ];
+    let batch = progress::import_files(&mut p, period, &files, "", 1.0);
+    assert_eq!(batch.answers, answered);
+    assert_eq!(batch.units, vec![lead]);
+    assert_eq!(batch.unmatched.len(), 1);
+    assert_eq!(batch.unmatched[0].0, "甲.json");
+    assert_eq!(batch.failed.len(), 1);
+    assert!(batch.failed[0].1.contains("无法读取"), "{:?}", batch.failed);
+    assert_ne!(p.tracking, before);
+    assert_eq!(p.tracking.rounds[0].answers.len(), answered);
+    // Only a bad file: nothing changes.
+    let mut q = p.clone();
+    let batch = progress::import_files(&mut q, period, &files[1..], "", 2.0);
+    assert_eq!(batch.answers, 0);
+    assert_eq!(q, p);
 }

@@ -10,7 +10,7 @@ use crate::web::{files, storage};
 use leptos::ev;
 use leptos::prelude::*;
 
-const TABS: [(Tab, &str, &str); 9] = [
+const TABS: [(Tab, &str, &str); 10] = [
     (Tab::Outline, "编辑", "tab-outline"),
     (Tab::Document, "文档", "tab-document"),
     (Tab::Tasks, "任务清单", "tab-tasks"),
@@ -19,6 +19,7 @@ const TABS: [(Tab, &str, &str); 9] = [
     (Tab::Units, "单位库", "tab-units"),
     (Tab::Info, "文件信息", "tab-info"),
     (Tab::Feedback, "反馈", "tab-feedback"),
+    (Tab::Progress, "进度", "tab-progress"),
     (Tab::Problems, "问题", "tab-problems"),
 ];
 
@@ -128,6 +129,7 @@ pub fn EditorScreen() -> impl IntoView {
                 Tab::Units => view! { <super::registry::RegistryEditor /> }.into_any(),
                 Tab::Info => view! { <super::docinfo::DocInfoForm /> }.into_any(),
                 Tab::Feedback => view! { <super::feedbackview::FeedbackView /> }.into_any(),
+                Tab::Progress => view! { <super::progressview::ProgressView /> }.into_any(),
                 Tab::Problems => view! { <super::problems::ProblemsPanel /> }.into_any(),
             }}
         </main>

@@ -14,21 +14,24 @@ pub fn run_export(
     editor: Editor,
     ui: Ui,
     busy: RwSignal<bool>,
-    format: &'static str,
+    format: &str,
     unit: Option<String>,
     task_table: bool,
 ) {
+    let format = format.to_string();
+    // Timings by kind (`bulletin`, not `bulletin:2025Q2:…`).
+    let key = format.split(':').next().unwrap_or_default().to_string();
     let plan_json = editor.plan.with_value(crate::format::save_compact);
     busy.set(true);
     let t0 = crate::web::perf_now();
     leptos::task::spawn_local(async move {
-        let result = worker::export(plan_json, format, unit, task_table).await;
+        let result = worker::export(plan_json, &format, unit, task_table).await;
         busy.set(false);
         match result {
             Ok(x) => {
-                crate::web::record_timing(&format!("export_{format}_worker"), x.ms);
+                crate::web::record_timing(&format!("export_{key}_worker"), x.ms);
                 crate::web::record_timing(
-                    &format!("export_{format}_total"),
+                    &format!("export_{key}_total"),
                     crate::web::perf_now() - t0,
                 );
                 if let Err(e) = files::download(&x.name, &x.mime, &x.bytes) {

@@ -105,7 +105,12 @@ pub fn yearly_page() -> Result<AnyView, NotLoaded> {
 
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn reply_page(file: crate::sync::feedback::FeedbackFile) -> Result<AnyView, NotLoaded> {
-    Ok(view! { <super::reply::ReplyPage file /> }.into_any())
+    // A progress file is answered on the same screen, with the progress fields.
+    Ok(if file.format == crate::sync::progress::PROGRESS_TAG {
+        view! { <super::progressreply::ProgressReply file /> }.into_any()
+    } else {
+        view! { <super::reply::ReplyPage file /> }.into_any()
+    })
 }
 
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -127,7 +132,9 @@ pub enum Opened {
 /// paint.
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
-    if let Some(f) = crate::sync::feedback::read_file(&bytes) {
+    if let Some(f) = crate::sync::feedback::read_file(&bytes)
+        .or_else(|| crate::sync::progress::read_file(&bytes))
+    {
         return Ok(Opened::Reply(f));
     }
     if crate::parse::sanity::is_empty_input(&bytes) {

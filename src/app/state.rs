@@ -32,6 +32,7 @@ pub enum Tab {
     Units,
     Info,
     Feedback,
+    Progress,
     Problems,
 }
 
@@ -58,7 +59,7 @@ pub struct Ui {
     pub drafts: RwSignal<u64>,
     /// A colleague's copy waiting to be merged into the draft of the same plan.
     pub pending_merge: RwSignal<Option<crate::model::Plan>>,
-    /// A feedback file a unit opened to answer.
+    /// A feedback or progress file a unit opened to answer.
     pub pending_reply: RwSignal<Option<crate::sync::feedback::FeedbackFile>>,
 }
 

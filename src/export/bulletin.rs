@@ -43,7 +43,9 @@ fn heading(out: &mut String, text: &str, level: u8) {
         2 => (KAITI, false),
         _ => (FANGSONG, true),
     };
-    out.push_str(&paragraph(Para::default(), &run(text, font, BODY, bold)));
+    // A heading stays on the page of what it heads (a unit's table, a list).
+    let p = paragraph(Para::default(), &run(text, font, BODY, bold));
+    out.push_str(&p.replacen("<w:pPr>", "<w:pPr><w:keepNext/>", 1));
 }
 
 fn issuer(plan: &Plan) -> String {
@@ -450,6 +452,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             rows,
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         },
         xlsx::Sheet {
             name: "单位进度".into(),
@@ -458,6 +461,7 @@ pub fn ledger(plan: &Plan, upto: Period) -> Result<Vec<u8>, String> {
             rows: unit_rows,
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         },
     ])
 }

@@ -11,6 +11,7 @@ pub mod docx;
 pub mod ooxml;
 pub mod text;
 pub mod title;
+pub mod tracking;
 pub mod xlsx;
 
 use crate::model::Plan;

@@ -40,6 +40,29 @@ pub struct Sheet {
     pub hidden_from: Option<usize>,
     /// Columns written as numbers (counts Excel can sum); other cells are text.
     pub numeric: Vec<usize>,
+    /// Columns offering a dropdown of these values on every data row (a warning, not a refusal,
+    /// for other text: the reader understands the usual variants).
+    pub choices: Vec<(usize, Vec<String>)>,
+}
+
+/// The `<dataValidations>` of a sheet whose data rows end at `last`.
+fn validations(s: &Sheet, last: usize) -> String {
+    if s.choices.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<dataValidations count=\"{}\">", s.choices.len());
+    for (c, values) in &s.choices {
+        // A list in the formula is quoted and comma-separated; neither may be in a value.
+        let list: Vec<String> = values.iter().map(|v| v.replace([',', '"'], "")).collect();
+        out.push_str(&format!(
+            "<dataValidation type=\"list\" errorStyle=\"warning\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"{c}2:{c}{last}\"><formula1>\"{}\"</formula1></dataValidation>",
+            esc(&list.join(",")),
+            c = col(*c),
+            last = last.max(2),
+        ));
+    }
+    out.push_str("</dataValidations>");
+    out
 }
 
 fn col(i: usize) -> String {
@@ -112,9 +135,10 @@ fn sheet_xml(s: &Sheet) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{MAIN}\" xmlns:r=\"{REL}\">\
 <sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>\
 <sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>\
-<sheetFormatPr defaultRowHeight=\"15\"/><cols>{cols}</cols><sheetData>{data}</sheetData>\
+<sheetFormatPr defaultRowHeight=\"15\"/><cols>{cols}</cols><sheetData>{data}</sheetData>{}\
 <pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>\
-<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
+<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>",
+        validations(s, r)
     )
 }
 
@@ -247,6 +271,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             rows: rows.iter().map(task_cells).collect(),
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         });
     }
     let mut taken: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
@@ -291,6 +316,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
             rows: body.collect(),
             hidden_from: None,
             numeric: Vec::new(),
+            choices: Vec::new(),
         });
     }
     crate::order::sort_by_key(&mut stats, |s| {
@@ -307,6 +333,7 @@ pub fn write(plan: &Plan, unit: Option<&str>) -> Result<Vec<u8>, String> {
         rows: stats,
         hidden_from: None,
         numeric: vec![2, 3, 4],
+        choices: Vec::new(),
     });
     workbook(&sheets)
 }

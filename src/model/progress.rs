@@ -17,6 +17,9 @@ pub struct Tracking {
     pub issued: Option<Issued>,
     /// When 汛期前 falls, as `M-D` (empty: 5-31).
     pub flood_season: String,
+    /// Rounds are monthly (default: quarterly).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub monthly: bool,
     /// Due dates the planner set by hand (task id → `YYYY-MM-DD`), for deadlines that do not parse.
     pub due: BTreeMap<String, String>,
     /// One progress round per period, oldest first.

@@ -15,7 +15,7 @@ use crate::model::Plan;
 use crate::track::deadline::{plan_dues, Due};
 use crate::track::period::Period;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 pub const PROGRESS_TAG: &str = "yaodian-progress";
 /// The columns after the task columns: two filled in by Yaodian (期次, 截止日期), then what the
@@ -82,7 +82,14 @@ pub fn export_xlsx(plan: &Plan, period: Period, unit: Option<&str>) -> Result<Ve
     let fill = |r: &crate::render::TaskRow, _: &str| {
         vec![label.clone(), dues.get(&r.id).cloned().unwrap_or_default()]
     };
-    xlsx::workbook(&unitfile::unit_sheets(plan, unit, &COLS, &WIDTHS, &fill))
+    let mut sheets = unitfile::unit_sheets(plan, unit, &COLS, &WIDTHS, &fill);
+    // 完成状态 offers its five values as a dropdown.
+    let status_col = unitfile::ANSWER_FROM + 2;
+    let values: Vec<String> = Status::ALL.iter().map(|s| s.label().to_string()).collect();
+    for s in &mut sheets {
+        s.choices = vec![(status_col, values.clone())];
+    }
+    xlsx::workbook(&sheets)
 }
 
 /// Note that files for `period` went to `units` (units not reporting are counted from these).
@@ -206,17 +213,22 @@ pub fn import(
     } else {
         f.sender.as_str()
     };
+    // (task, unit) pairs of the plan, computed once (a file for all units has 60 of them).
+    let rows = crate::render::task_rows(plan);
+    let mut known: HashSet<(&str, &str)> = HashSet::new();
+    for r in &rows {
+        for u in r.lead_ids.iter().chain(&r.coop_ids) {
+            known.insert((r.id.as_str(), u.as_str()));
+        }
+    }
+    let has_tasks: HashSet<&str> = known.iter().map(|(_, u)| *u).collect();
     for u in &f.units {
-        let tasks: Vec<String> = crate::export::unit_rows(plan, &u.unit_id)
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        if !out.units.contains(&u.unit_id) && !tasks.is_empty() {
+        if !out.units.contains(&u.unit_id) && has_tasks.contains(u.unit_id.as_str()) {
             out.units.push(u.unit_id.clone());
         }
         for t in &u.tasks {
             let fields = t.progress.clone().unwrap_or_default();
-            if tasks.contains(&t.id) {
+            if known.contains(&(t.id.as_str(), u.unit_id.as_str())) {
                 out.answers.extend(answer(
                     &u.unit_id,
                     &t.id,
@@ -261,10 +273,65 @@ fn round_mut(plan: &mut Plan, period: Period) -> &mut Round {
 /// the same period replaces the older; other periods are never touched).
 pub fn store(plan: &mut Plan, period: Period, imported: &Imported) {
     let round = round_mut(plan, period);
-    for a in &imported.answers {
-        round
-            .answers
-            .retain(|x| !(x.unit == a.unit && x.task == a.task));
-        round.answers.push(a.clone());
+    // Linear: a round of 60 units has about a thousand answers.
+    let newer: HashSet<(&str, &str)> = imported
+        .answers
+        .iter()
+        .map(|a| (a.unit.as_str(), a.task.as_str()))
+        .collect();
+    round
+        .answers
+        .retain(|x| !newer.contains(&(x.unit.as_str(), x.task.as_str())));
+    // Within one import the last answer of a unit on a task wins, as before.
+    let mut seen = HashSet::new();
+    let mut fresh: Vec<&Answer> = imported
+        .answers
+        .iter()
+        .rev()
+        .filter(|a| seen.insert((a.unit.as_str(), a.task.as_str())))
+        .collect();
+    fresh.reverse();
+    round.answers.extend(fresh.into_iter().cloned());
+}
+
+/// What importing several reply files at once found: every file's answers stored, rows that
+/// matched nothing listed with their file, files that could not be read with the reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Batch {
+    pub answers: usize,
+    /// Units that answered, over all files.
+    pub units: Vec<String>,
+    /// (file, where, text).
+    pub unmatched: Vec<(String, String, String)>,
+    /// (file, error in Chinese).
+    pub failed: Vec<(String, String)>,
+}
+
+/// Import `files` (name, bytes) into `period` and keep their answers; a file that cannot be
+/// read changes nothing and is reported.
+pub fn import_files(
+    plan: &mut Plan,
+    period: Period,
+    files: &[(String, Vec<u8>)],
+    sender: &str,
+    now: f64,
+) -> Batch {
+    let mut out = Batch::default();
+    for (name, bytes) in files {
+        match import(plan, period, bytes, sender, now) {
+            Ok(got) => {
+                store(plan, period, &got);
+                out.answers += got.answers.len();
+                for u in &got.units {
+                    if !out.units.contains(u) {
+                        out.units.push(u.clone());
+                    }
+                }
+                out.unmatched
+                    .extend(got.unmatched.into_iter().map(|(w, t)| (name.clone(), w, t)));
+            }
+            Err(e) => out.failed.push((name.clone(), e)),
+        }
     }
+    out
 }

@@ -59,6 +59,9 @@ pub fn units_with_rows(plan: &Plan, unit: Option<&str>) -> Vec<(String, Vec<Task
         .collect()
 }
 
+/// The first answer column of a unit sheet (after 序号, 角色 and the five task columns).
+pub const ANSWER_FROM: usize = TASK_WIDTHS.len();
+
 /// A sheet per unit: the task columns, `answer` columns filled by `fill(row, unit)` (and
 /// `widths`), then the hidden ids.
 pub fn unit_sheets(
@@ -106,6 +109,7 @@ pub fn unit_sheets(
             rows,
             hidden_from: Some(TASK_WIDTHS.len() + answer.len()),
             numeric: Vec::new(),
+            choices: Vec::new(),
         });
     }
     sheets

@@ -231,6 +231,46 @@ pub fn round_codes(plan: &crate::model::Plan, also: Option<Period>) -> Vec<Strin
     codes
 }
 
+/// The year's reporting periods: twelve months or four quarters.
+pub fn periods(year: i32, monthly: bool) -> Vec<Period> {
+    let spans: Vec<Span> = if monthly {
+        (1..=12).map(Span::Month).collect()
+    } else {
+        (1..=4).map(Span::Quarter).collect()
+    };
+    spans
+        .into_iter()
+        .map(|span| Period { year, span })
+        .collect()
+}
+
+/// The period the 进度 view opens on: the latest round's, else the last period of the plan's
+/// year that has begun by `today` (the first one before the year starts).
+pub fn default_period(plan: &crate::model::Plan, today: Date) -> Period {
+    if let Some(p) = round_codes(plan, None)
+        .last()
+        .and_then(|c| Period::parse(c))
+    {
+        return p;
+    }
+    let year = plan.doc.year.unwrap_or(today.y);
+    let all = periods(year, plan.tracking.monthly);
+    all.iter()
+        .rev()
+        .find(|p| p.start() <= today)
+        .or(all.first())
+        .copied()
+        .unwrap_or(Period {
+            year,
+            span: Span::Year,
+        })
+}
+
+/// The day a period's figures are reckoned at: the day after it ends, or `today` while it runs.
+pub fn as_of(period: Period, today: Date) -> Date {
+    today.min(period.end().add_days(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,5 +307,27 @@ mod tests {
         let mut codes = vec!["2025Q3".to_string(), "2025M01".into(), "2025Q1".into()];
         sort_codes(&mut codes);
         assert_eq!(codes, ["2025M01", "2025Q1", "2025Q3"]);
+    }
+
+    #[test]
+    fn the_view_opens_on_the_running_period_or_the_latest_round() {
+        let mut plan = crate::model::Plan::default();
+        plan.doc.year = Some(2025);
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(default_period(&plan, d("2025-05-10")).code(), "2025Q2");
+        assert_eq!(default_period(&plan, d("2024-12-01")).code(), "2025Q1");
+        assert_eq!(default_period(&plan, d("2026-02-01")).code(), "2025Q4");
+        plan.tracking.monthly = true;
+        assert_eq!(default_period(&plan, d("2025-05-10")).code(), "2025M05");
+        assert_eq!(periods(2025, true).len(), 12);
+        assert_eq!(periods(2025, false)[3].label(), "2025年第四季度");
+        plan.tracking.rounds.push(crate::model::progress::Round {
+            period: "2025Q1".into(),
+            ..Default::default()
+        });
+        assert_eq!(default_period(&plan, d("2025-05-10")).code(), "2025Q1");
+        let q2 = Period::parse("2025Q2").unwrap();
+        assert_eq!(as_of(q2, d("2025-05-10")), d("2025-05-10"));
+        assert_eq!(as_of(q2, d("2026-01-01")), d("2025-07-01"));
     }
 }

@@ -23,6 +23,22 @@ pub fn chosen(ev: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
+/// Every file chosen in a (multiple) file input; the input is cleared.
+pub fn chosen_all(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let list = input.files();
+    let out = list
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    out
+}
+
 /// Read a chosen or dropped file, then hand on its name and bytes (or the reason it failed).
 pub fn read_then(
     file: web_sys::File,

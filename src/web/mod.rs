@@ -2,9 +2,10 @@
 //!
 //! Owns randomness for ids and text decoding through the built-in `TextDecoder` (GB18030 at
 //! no bundle cost); `storage` (localStorage), `files` (reading files, downloads) and the export
-//! worker (`worker` on the page, `worker_main` inside it).
+//! worker (`worker` on the page, `worker_main` inside it); `clipboard` (copying a text).
 //! Deliberately small and free of document logic.
 
+pub mod clipboard;
 pub mod files;
 pub mod storage;
 pub mod worker;

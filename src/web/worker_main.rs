@@ -67,6 +67,9 @@ fn make_file(req: &Request) -> Made {
     if let Some(kind) = req.format.strip_prefix("feedback-") {
         return feedback_file(&plan, kind, unit);
     }
+    if export::tracking::is_request(&req.format) {
+        return export::tracking::make(&plan, &req.format, unit);
+    }
     let format = Format::from_extension(&req.format).ok_or("未知的导出格式")?;
     let options = Options {
         unit: req.unit.clone(),

@@ -76,6 +76,7 @@ fn reply(p: &Plan, period: Period, q: u32) -> Vec<u8> {
                 rows: body,
                 hidden_from: None,
                 numeric: Vec::new(),
+                choices: Vec::new(),
             }
         })
         .collect();

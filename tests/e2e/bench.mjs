@@ -1,5 +1,6 @@
 // Browser benchmark: prints figures, asserts nothing. Run with `make bench-browser`
-// (`node tests/e2e/bench.mjs slow-link`: the slow-link figures only).
+// (`node tests/e2e/bench.mjs slow-link`: the slow-link figures only; `… progress`: the 进度
+// scenario only, a 300-task plan with 60 units after three rounds).
 // A synthetic plan of 1000 tasks (generated here as document text, imported by pasting, so
 // the real path is measured) in headless Chromium against the release dist/:
 //   first render of the outline (click → rows on the page and the next frame painted),
@@ -131,8 +132,127 @@ async function slowLink(browser, url, mbps, latency) {
   return { usable, click, errors };
 }
 
+/** 300 tasks in groups of ten, 60 units (lead i % 60, two cooperating), deadlines cycling,
+ * as document text (the same plan as the native `tracking` bench). */
+function progressPlan() {
+  const deadlines = ["3月底前", "6月底前", "9月底前", "年底前", "每季度末", "长期坚持", "汛期前"];
+  const cn = "一二三四五六七八九十";
+  const lines = ["2025年全区安全生产与防灾减灾救灾工作要点", "一、重点任务"];
+  for (let i = 0; i < 300; i++) {
+    if (i % 10 === 0) {
+      const g = i / 10 + 1;
+      const name = g <= 10 ? cn[g - 1] : g < 20 ? "十" + cn[g - 11] : cn[Math.floor(g / 10) - 1] + "十" + (g % 10 ? cn[(g % 10) - 1] : "");
+      lines.push(`（${name}）第${g}组重点工作`);
+    }
+    lines.push(`${i + 1}．推进第${i + 1}项工作。完善工作机制，确保任务按期完成。（责任单位：区第${(i % 60) + 1}局，区第${((i + 7) % 60) + 1}局、区第${((i + 13) % 60) + 1}局；完成时限：${deadlines[i % 7]}）`);
+  }
+  return lines.join("\n");
+}
+
+/** The 进度 scenario: a 300-task, 60-unit plan issued, three quarterly rounds imported (every
+ * unit answering every task in one Yaodian file), then: opening the 进度 tab, switching the
+ * period, importing the fourth round, and the 通报 / 台账 exports. */
+async function progressBench(browser, url) {
+  const { page, context, errors } = await openPage(browser, { viewport: { width: 1366, height: 900 } });
+  await page.goto(url);
+  await page.getByTestId("new-draft").click();
+  await page.getByTestId("paste-area").fill(progressPlan());
+  await page.getByTestId("parse-paste").click();
+  await page.getByTestId("confirm-template").click();
+  await page.getByTestId("doc-data-next").click();
+  await page.getByTestId("create-draft-plain").click();
+  await page.getByTestId("edit-row").first().waitFor();
+  await page.getByTestId("tab-progress").click();
+  await page.getByTestId("issue-date").fill("2025-01-20");
+  await page.getByTestId("issue-mark").click();
+  const statuses = ["推进中", "已完成", "长期推进", "滞后", "未启动"];
+  const imports = [];
+  let units = 0;
+  let tabOpen = [];
+  let periodSwitch = [];
+  for (let q = 1; q <= 4; q++) {
+    if (q === 4) {
+      // After three rounds: open the 进度 tab (click → figures painted), three times.
+      for (let i = 0; i < 3; i++) {
+        await page.getByTestId("tab-tasks").click();
+        await page.waitForTimeout(100);
+        tabOpen.push(await clickToScreen(page, "tab-progress", "progress-summary"));
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
+      }
+      // Redraw for another period (select → next frame), three times.
+      for (const code of ["2025Q2", "2025Q3", "2025Q1"]) {
+        periodSwitch.push(
+          await page.evaluate(async (code) => {
+            const sel = document.querySelector('[data-testid="progress-period"]');
+            const t0 = performance.now();
+            sel.value = code;
+            sel.dispatchEvent(new Event("change", { bubbles: true }));
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+            return performance.now() - t0;
+          }, code),
+        );
+      }
+    }
+    await page.getByTestId("progress-period").selectOption(`2025Q${q}`);
+    const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("progress-all-json").click()]);
+    const file = JSON.parse(fs.readFileSync(await dl.path(), "utf8"));
+    units = file.units.length;
+    file.sender = "各单位";
+    file.units.forEach((u, ui) =>
+      u.tasks.forEach((t, ti) => {
+        t.progress = { status: statuses[(ui + ti + q) % 5], progress: `第${q}季度进展：已召开专题会议，完成阶段任务。`, problems: "", next: "继续推进" };
+      }),
+    );
+    const r = await page.evaluate(
+      async ([name, text]) => {
+        const input = document.querySelector('[data-testid="progress-import"]');
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: "application/json" }));
+        input.files = dt.files;
+        if (window.__yaodian_timings) delete window.__yaodian_timings.progress_import;
+        const t0 = performance.now();
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+        await new Promise((resolve) => {
+          const check = () => (window.__yaodian_timings?.progress_import !== undefined ? resolve() : setTimeout(check, 1));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        return { total: performance.now() - t0, core: window.__yaodian_timings.progress_import, report: document.querySelector('[data-testid="progress-report"]')?.textContent };
+      },
+      [`第${q}季度.json`, JSON.stringify(file)],
+    );
+    imports.push(r);
+  }
+  const exports = {};
+  for (const [id, key] of [["export-bulletin", "bulletin"], ["export-bulletin", "bulletin"], ["export-ledger", "ledger"]]) {
+    await Promise.all([page.waitForEvent("download"), page.getByTestId(id).click()]);
+    const t = await page.evaluate(() => window.__yaodian_timings ?? {});
+    (exports[key] ??= []).push([t[`export_${key}_worker`], t[`export_${key}_total`]]);
+  }
+  const figures = await page.evaluate(() => window.__yaodian_timings?.progress_figures);
+  await context.close();
+  return { units, imports, tabOpen, periodSwitch, exports, figures, errors };
+}
+
+function printProgress(r) {
+  const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+  console.log(`进度, 300 tasks, ${r.units} units answering, issued, rounds imported one Yaodian file each:`);
+  r.imports.forEach((x, i) => console.log(`  import round ${i + 1} (change → figures painted): ${x.total.toFixed(0)} ms (reading and storing ${x.core.toFixed(0)} ms) — ${x.report?.slice(0, 40)}…`));
+  console.log(`  after three rounds: open the 进度 tab (click → figures on the page) ${r.tabOpen.map((x) => x.toFixed(0)).join(" / ")} ms, median ${med(r.tabOpen).toFixed(0)}; change the period (→ next frame) ${r.periodSwitch.map((x) => x.toFixed(0)).join(" / ")} ms; figures computed in ${r.figures?.toFixed(1)} ms`);
+  const [b1, b2] = r.exports.bulletin;
+  const [l1] = r.exports.ledger;
+  console.log(`  通报 .docx: first ${b1[1].toFixed(0)} ms click→file (worker load included; ${b1[0].toFixed(0)} ms exporting), again ${b2[1].toFixed(0)} ms (${b2[0].toFixed(0)} ms exporting); 进度台账 .xlsx ${l1[1].toFixed(0)} ms (${l1[0].toFixed(0)} ms exporting)`);
+  if (r.errors.length) console.log(`  console errors: ${r.errors.join(" | ")}`);
+}
+
 const srv = await serve();
 const browser = await launch();
+if (process.argv[2] === "progress") {
+  printProgress(await progressBench(browser, srv.url));
+  await browser.close();
+  srv.server.close();
+  process.exit(0);
+}
 // Served as files are (no compression), and by a server that gzips (IIS, nginx with gzip_types).
 const gzipped = await serve({ gzip: true });
 for (const [label, server] of [["uncompressed", srv], ["gzip", gzipped]]) {
@@ -195,6 +315,7 @@ for (const tasks of [31, 1000]) {
   console.log(`new year's draft, 300-item templates and a 300-task plan: matching and proposals ${timings.yearly_propose?.toFixed(0)} ms (click → proposals shown ${total.toFixed(0)} ms, parsing the pasted template included)`);
   await context.close();
 }
+printProgress(await progressBench(browser, srv.url));
 // Bundle: what the start page really fetched before its first paint, and every file in dist/.
 const gz = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
