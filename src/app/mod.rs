@@ -83,11 +83,8 @@ pub fn App() -> impl IntoView {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
-    screens::preload_when_idle();
-    let (_, notices) = crate::web::storage::list();
-    for n in notices {
-        ui.banner("error", n);
-    }
+    // Loads the screens chunk once the start page is idle, then checks every stored draft.
+    screens::preload_when_idle(ui);
 
     view! {
         <header class="app-header" data-testid="app-header">

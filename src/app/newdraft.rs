@@ -3,7 +3,8 @@
 //! localising replacements, then create the draft.
 //!
 //! Owns the steps of that flow. Nothing is created before the user confirms; every input goes
-//! through `parse::parse_pasted` / `parse::import_bytes`.
+//! through `parse::parse_pasted` / `screens::import` (`parse::import_bytes` in two parts: the
+//! readers of .doc, PDF, OFD and .xlsx come with a chunk of their own).
 
 use super::outline::PlanOutline;
 use super::state::{Editor, Screen, Ui};
@@ -63,37 +64,44 @@ pub fn NewDraft() -> impl IntoView {
     // A workbook with several task lists: (file name, bytes, sheet names) until one is picked.
     let sheets: RwSignal<Option<SheetChoice>> = RwSignal::new(None);
     let import = move |name: String, bytes: Vec<u8>, sheet: Option<String>| {
-        let size = bytes.len();
-        let gb = |b: &[u8]| crate::web::decode_gb18030(b);
-        let opts = ParseOptions { sheet, ..opts() };
-        match crate::parse::import_bytes(&bytes, &gb, &opts) {
-            Ok(crate::parse::Imported::Parsed(p)) => accept_sized(p.plan, Some(p.report), size),
-            Ok(crate::parse::Imported::Plan(r)) => {
-                if let Some(text) = super::start::repairs_banner(&r.repairs) {
-                    ui.banner("repair", text);
+        leptos::task::spawn_local(async move {
+            let size = bytes.len();
+            let opts = ParseOptions { sheet, ..opts() };
+            match super::screens::import(&bytes, &opts).await {
+                Ok(Ok(crate::parse::Imported::Parsed(p))) => {
+                    accept_sized(p.plan, Some(p.report), size)
                 }
-                let mut p = r.plan;
-                p.template = None;
-                accept(p, None)
+                Ok(Ok(crate::parse::Imported::Plan(r))) => {
+                    if let Some(text) = super::start::repairs_banner(&r.repairs) {
+                        ui.banner("repair", text);
+                    }
+                    let mut p = r.plan;
+                    p.template = None;
+                    accept(p, None)
+                }
+                Ok(Err(e)) => error.set(format!("无法读取“{name}”：{e}")),
+                Err(_) => error.set(super::screens::NOT_LOADED.into()),
             }
-            Err(e) => error.set(format!("无法读取“{name}”：{e}")),
-        }
+        });
     };
     let from_bytes = move |name: String, bytes: Vec<u8>| {
         if crate::parse::sanity::is_empty_input(&bytes) {
             error.set(crate::parse::sanity::empty_file_message(&name));
             return;
         }
-        if crate::parse::xlsx_tasks::is_xlsx(&bytes) {
-            if let Ok(names) = crate::parse::xlsx_tasks::task_sheets(&bytes) {
+        if crate::parse::container(&bytes) != crate::parse::Container::Xlsx {
+            return import(name, bytes, None);
+        }
+        leptos::task::spawn_local(async move {
+            if let Ok(Ok(names)) = super::screens::task_sheets(&bytes).await {
                 if names.len() > 1 {
                     error.set(String::new());
                     sheets.set(Some((name, bytes, names)));
                     return;
                 }
             }
-        }
-        import(name, bytes, None)
+            import(name, bytes, None)
+        });
     };
     let read_file = move |file: web_sys::File| {
         files::read_then(file, move |name, bytes| match bytes {

@@ -1,8 +1,10 @@
 //! Split points: every screen but the start page is fetched on first use in one wasm chunk
 //! (`wasm_split`, cut out by `wasm-split-cli` in `scripts/post-build.sh`), so the first paint
 //! loads only the shell and the draft list; the chunk then loads in the background once the
-//! start page is idle (`preload_when_idle`), so the first click finds it there. The exporters (`web::worker_main::make`) are in the
-//! same chunk; the export worker loads it from the cache.
+//! start page is idle (`preload_when_idle`), so the first click finds it there. Restoring
+//! stored drafts (`check_drafts`, `load_draft`) is in it too: the start page lists drafts
+//! from the index alone. The exporters (`web::worker_main::make`) are in the same chunk; the
+//! export worker loads it from the cache.
 //!
 //! Owns the lazy wrappers and the one way to show them (`lazy_view`). Deliberately nothing
 //! else: each screen is still an ordinary component in its own module.
@@ -49,7 +51,7 @@ where
     }
 }
 
-#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_screens))]
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn new_draft() -> Result<AnyView, NotLoaded> {
     Ok(view! { <super::newdraft::NewDraft /> }.into_any())
 }
@@ -59,13 +61,36 @@ const IDLE_MS: u64 = 300;
 
 /// Fetches the screens chunk in the background once the start page has painted and the page
 /// is idle (all its files are loaded by then), so that a click on 新建草稿 or a draft does not
-/// wait for it on a slow link. A failure here is silent: the click loads the chunk again and
-/// reports if that fails too.
-pub fn preload_when_idle() {
+/// wait for it on a slow link; then checks every stored draft (`check_drafts`). A failure here
+/// is silent: the click loads the chunk again and reports if that fails too.
+pub fn preload_when_idle(ui: Ui) {
     set_timeout(
-        || leptos::task::spawn_local(async { _ = preload_screens().await }),
+        move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(notices) = check_drafts().await {
+                    ui.drafts.update(|n| *n += 1);
+                    for n in notices {
+                        ui.banner("error", n);
+                    }
+                }
+            })
+        },
         std::time::Duration::from_millis(IDLE_MS),
     );
+}
+
+/// Every stored draft restored once (`storage::reconcile`): the list is repaired, and what
+/// could not be read is backed up and reported. Restore lives in this chunk, not in the first
+/// paint; until this has run the start page lists what the index says.
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn check_drafts() -> Result<Vec<String>, NotLoaded> {
+    Ok(crate::web::storage::reconcile().1)
+}
+
+/// A stored draft, restored (a draft that cannot be read is backed up, and the error says so).
+#[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_draft(id: String) -> Result<Result<(crate::model::Plan, u64), String>, NotLoaded> {
+    Ok(crate::web::storage::load(&id))
 }
 
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -103,8 +128,8 @@ pub enum Opened {
 }
 
 /// Reads a file opened on the start page (and remembers a plan's revision for a later merge):
-/// the parser, the .docx/.xlsx readers and the feedback reader load with this chunk, not
-/// before the first paint.
+/// restore, the parser and the feedback reader load with this chunk, not before the first
+/// paint.
 #[wasm_split(screens, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
     if let Some(f) = crate::sync::feedback::read_file(&bytes)
@@ -117,18 +142,56 @@ pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
             &name,
         )));
     }
+    // A document (.doc, PDF, OFD, .xlsx task list) is not read here: that is 新建草稿's job,
+    // and its reader is a chunk of its own.
+    let kind = crate::parse::container(&bytes);
+    if kind.has_reader() {
+        return Ok(Opened::Failed(NOT_A_PLAN.into()));
+    }
     let gb = |b: &[u8]| crate::web::decode_gb18030(b);
     Ok(
-        match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
+        match crate::parse::import_plain(&bytes, &gb, &Default::default()) {
             Ok(crate::parse::Imported::Plan(r)) => {
                 super::merge::remember_revision(&r.plan);
                 Opened::Plan(Box::new(r.plan), r.repairs)
             }
-            Ok(crate::parse::Imported::Parsed(_)) => Opened::Failed(
-                "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。"
-                    .into(),
-            ),
+            Ok(crate::parse::Imported::Parsed(_)) => Opened::Failed(NOT_A_PLAN.into()),
             Err(e) => Opened::Failed(format!("无法打开“{name}”：{e}")),
         },
     )
+}
+
+const NOT_A_PLAN: &str =
+    "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。";
+
+/// Reads a file as `parse::import_bytes` does: .doc/.wps, PDF, OFD and .xlsx task lists with
+/// the readers' chunk (`read_file`, fetched when such a file is first opened), `.docx`, text
+/// and plan files with the parser in this chunk.
+pub async fn import(
+    bytes: &[u8],
+    opts: &crate::parse::ParseOptions,
+) -> Result<Result<crate::parse::Imported, crate::parse::ImportError>, NotLoaded> {
+    let kind = crate::parse::container(bytes);
+    if !kind.has_reader() {
+        let gb = |b: &[u8]| crate::web::decode_gb18030(b);
+        return Ok(crate::parse::import_plain(bytes, &gb, opts));
+    }
+    let extracted = read_file(kind, bytes, opts.sheet.as_deref()).await?;
+    Ok(extracted.and_then(|e| crate::parse::import_extracted(e, opts)))
+}
+
+/// The readers of .doc/.wps (cfb), PDF, OFD and .xlsx task lists: a chunk of their own.
+#[wasm_split(readers, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn read_file(
+    kind: crate::parse::Container,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Result<crate::parse::Extracted, crate::parse::ImportError>, NotLoaded> {
+    Ok(crate::parse::extract(kind, bytes, sheet))
+}
+
+/// The sheets of a workbook that hold a task list (the readers' chunk).
+#[wasm_split(readers, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn task_sheets(bytes: &[u8]) -> Result<Result<Vec<String>, String>, NotLoaded> {
+    Ok(crate::parse::xlsx_tasks::task_sheets(bytes))
 }

@@ -45,7 +45,7 @@ pub fn StartPage() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let drafts = Memo::new(move |_| {
         ui.drafts.track();
-        storage::list().0
+        storage::list()
     });
     let pending: RwSignal<Option<Plan>> = RwSignal::new(None);
     let on_file = move |ev: leptos::ev::Event| {
@@ -142,12 +142,18 @@ pub fn StartPage() -> impl IntoView {
                             view! {
                                 <tr data-testid="draft-row">
                                     <td>
-                                        <button class="link draft-name" on:click=move |_| match storage::load(&id) {
-                                            Ok((plan, rev)) => open_plan(ui, editor, plan, rev),
-                                            Err(e) => {
-                                                ui.banner("error", e);
-                                                ui.drafts.update(|n| *n += 1);
-                                            }
+                                        <button class="link draft-name" on:click=move |_| {
+                                            let id = id.clone();
+                                            leptos::task::spawn_local(async move {
+                                                match super::screens::load_draft(id).await {
+                                                    Ok(Ok((plan, rev))) => open_plan(ui, editor, plan, rev),
+                                                    Ok(Err(e)) => {
+                                                        ui.banner("error", e);
+                                                        ui.drafts.update(|n| *n += 1);
+                                                    }
+                                                    Err(_) => ui.banner("error", super::screens::NOT_LOADED),
+                                                }
+                                            });
                                         }>{m.name.clone()}</button>
                                     </td>
                                     <td>{m.year.map(|y| y.to_string()).unwrap_or_default()}</td>

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn YearlyPage() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let editor = expect_context::<Editor>();
-    let drafts = storage::list().0;
+    let drafts = storage::list();
     let last: RwSignal<Option<String>> = RwSignal::new(drafts.first().map(|d| d.id.clone()));
     let pasted = RwSignal::new(String::new());
     let error = RwSignal::new(String::new());
@@ -43,12 +43,14 @@ pub fn YearlyPage() -> impl IntoView {
         }
     };
     let from_bytes = move |name: String, bytes: Vec<u8>| {
-        let gb = |b: &[u8]| crate::web::decode_gb18030(b);
-        match crate::parse::import_bytes(&bytes, &gb, &Default::default()) {
-            Ok(crate::parse::Imported::Parsed(p)) => run(p.plan),
-            Ok(crate::parse::Imported::Plan(r)) => run(r.plan),
-            Err(e) => error.set(format!("无法读取“{name}”：{e}")),
-        }
+        leptos::task::spawn_local(async move {
+            match super::screens::import(&bytes, &Default::default()).await {
+                Ok(Ok(crate::parse::Imported::Parsed(p))) => run(p.plan),
+                Ok(Ok(crate::parse::Imported::Plan(r))) => run(r.plan),
+                Ok(Err(e)) => error.set(format!("无法读取“{name}”：{e}")),
+                Err(_) => error.set(super::screens::NOT_LOADED.into()),
+            }
+        });
     };
     let create = move |_| {
         let Some(y) = result.get_untracked() else {

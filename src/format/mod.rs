@@ -191,6 +191,11 @@ pub enum RestoreError {
     TooNew {
         version: u64,
     },
+    /// More JSON objects and arrays than `crate::limits::MAX_JSON_NODES`: refused before
+    /// anything is built, whichever way the text came (file, storage, export worker).
+    TooLarge {
+        max: usize,
+    },
     /// The plan could not be read even after repair; `line`/`column` locate the problem
     /// when known (0 otherwise). `detail` is Chinese.
     Invalid {
@@ -221,6 +226,10 @@ impl fmt::Display for RestoreError {
             Self::TooNew { version } => write!(
                 f,
                 "文件由更新版本的要点生成（格式版本 {version}，本程序支持到 {CURRENT_VERSION}）。请升级要点后再打开，文件本身未被改动。"
+            ),
+            Self::TooLarge { max } => write!(
+                f,
+                "文件中的 JSON 对象和数组超过 {max} 个，远超一份工作要点的规模，为免浏览器内存耗尽而未读取。请确认选对了文件。"
             ),
             Self::Invalid { line: 0, detail, .. } => {
                 write!(f, "文件中有一项内容不符合格式（{detail}）。文件可能被手工改动过。")
@@ -290,6 +299,11 @@ pub fn restore_report(input: &str) -> Result<Restored, RestoreError> {
     let input = input.trim_start_matches('\u{feff}');
     if input.trim().is_empty() {
         return Err(RestoreError::Empty);
+    }
+    // Time and memory stay proportional: counted in one pass before anything is built.
+    let max = crate::limits::MAX_JSON_NODES;
+    if crate::limits::json_nodes(input, max) > max {
+        return Err(RestoreError::TooLarge { max });
     }
     // Unknown data nested deeper than the parser's limit is kept verbatim (see `deep`).
     let shallow = deep::wrap(input);

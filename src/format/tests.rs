@@ -118,3 +118,26 @@ fn one_bad_scalar_does_not_refuse_the_plan() {
     assert!(again.repairs.is_empty(), "{:?}", again.repairs);
     assert_eq!(save(&again.plan), saved);
 }
+
+#[test]
+fn restore_refuses_more_json_nodes_than_the_limit() {
+    // The limit holds for every restore (storage, export worker, files), not only imports.
+    let max = crate::limits::MAX_JSON_NODES;
+    let items = |n: usize| {
+        format!(
+            "{{\"format\":\"yaodian-plan\",\"version\":1,\"body\":{{\"items\":[{}{{}}]}}}}",
+            "{},".repeat(n)
+        )
+    };
+    // The envelope, `body` and `items` are three; the last `{}` is one more.
+    assert_eq!(
+        restore(&items(max - 3)).map(|_| ()),
+        Err(RestoreError::TooLarge { max })
+    );
+    assert!(restore(&items(max - 4)).is_ok());
+    let message = RestoreError::TooLarge { max }.to_string();
+    assert!(
+        message.contains("600000") && message.contains("JSON"),
+        "{message}"
+    );
+}

@@ -411,19 +411,115 @@ fn find_year(s: &str) -> Option<i32> {
 /// A fixed-layout file whose pages hold no text.
 const NO_TEXT: &str = "文件中没有文字层（可能是扫描件，页面是图片），无法识别文字。请向发文单位索取 Word 版，或先用 OCR 软件转换";
 
-/// Text rebuilt from fixed-layout pages, through the text parser (and its limits).
-fn parse_laid_out(
-    text: &str,
-    opts: &ParseOptions,
-    source: &str,
-    error: fn(String) -> ImportError,
-) -> Result<Imported, ImportError> {
-    if text.trim().is_empty() {
-        return Err(error(NO_TEXT.into()));
+/// What a file is, told by its content (never by its name): which reader reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// OFD (GB/T 33190): a zip with `OFD.xml`.
+    Ofd,
+    /// An Excel workbook (task list): a zip with `xl/workbook.xml`.
+    Xlsx,
+    /// Any other zip: read as `.docx`.
+    Docx,
+    /// A compound file: `.doc`/`.wps`, or a password-protected Office file.
+    Doc,
+    Pdf,
+    /// Text in any encoding, or a plan `.json`.
+    Text,
+}
+
+impl Container {
+    /// Read by `extract` (.doc/.wps, PDF, OFD, .xlsx task lists): in the browser these readers
+    /// are a chunk of their own, loaded only when such a file is opened
+    /// (`app::screens::read_file`). The rest goes through `import_plain`.
+    pub fn has_reader(self) -> bool {
+        matches!(self, Self::Ofd | Self::Xlsx | Self::Doc | Self::Pdf)
     }
-    let mut p = parse_pasted(text, opts)?;
-    p.report.source = source.to_string();
-    Ok(Imported::Parsed(p))
+}
+
+/// Which reader reads `bytes`.
+pub fn container(bytes: &[u8]) -> Container {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        // One zip container, three formats: told apart by the parts inside.
+        if ofd::is_ofd(bytes) {
+            Container::Ofd
+        } else if xlsx_tasks::is_xlsx(bytes) {
+            Container::Xlsx
+        } else {
+            Container::Docx
+        }
+    } else if doc::is_compound(bytes) {
+        Container::Doc
+    } else if pdf::is_pdf(bytes) {
+        Container::Pdf
+    } else {
+        Container::Text
+    }
+}
+
+/// What a reader of `extract` got out of a file, before the parser sees it.
+#[derive(Debug, Clone)]
+pub enum Extracted {
+    /// Paragraphs and tables, and the name of the source for the report.
+    Blocks(Vec<Block>, &'static str),
+    /// Text rebuilt from fixed-layout pages (PDF, OFD), for the text parser.
+    Text(String, &'static str),
+}
+
+fn check_size(bytes: &[u8]) -> Result<(), ImportError> {
+    if bytes.len() > MAX_INPUT {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    Ok(())
+}
+
+/// The readers of .doc/.wps, PDF, OFD and .xlsx task lists (`sheet`: the one to read, None for
+/// the first with a task header). Anything else (`.docx`, text) is not read here.
+pub fn extract(
+    kind: Container,
+    bytes: &[u8],
+    sheet: Option<&str>,
+) -> Result<Extracted, ImportError> {
+    check_size(bytes)?;
+    let laid_out = |text: String, source, error: fn(String) -> ImportError| {
+        if text.trim().is_empty() {
+            return Err(error(NO_TEXT.into()));
+        }
+        Ok(Extracted::Text(text, source))
+    };
+    match kind {
+        Container::Ofd => {
+            let pages = ofd::read_pages(bytes).map_err(ImportError::Ofd)?;
+            laid_out(layout::to_text(&pages), "OFD 文件", ImportError::Ofd)
+        }
+        Container::Xlsx => {
+            let table = xlsx_tasks::read_table(bytes, sheet).map_err(ImportError::Xlsx)?;
+            Ok(Extracted::Blocks(vec![table], "Excel 任务清单"))
+        }
+        Container::Doc => Ok(Extracted::Blocks(doc::read_blocks(bytes)?, "Word/WPS 文档")),
+        Container::Pdf => {
+            let pages = pdf_text::read_pages(bytes).map_err(ImportError::Pdf)?;
+            laid_out(layout::to_text(&pages), "PDF 文件", ImportError::Pdf)
+        }
+        Container::Docx | Container::Text => Err(ImportError::Binary),
+    }
+}
+
+/// What `extract` read, through the parser (and its limits).
+pub fn import_extracted(
+    extracted: Extracted,
+    opts: &ParseOptions,
+) -> Result<Imported, ImportError> {
+    match extracted {
+        Extracted::Blocks(blocks, source) => {
+            check_blocks(&blocks)?;
+            Ok(Imported::Parsed(parse_blocks(blocks, opts, source)))
+        }
+        Extracted::Text(text, source) => {
+            let mut p = parse_pasted(&text, opts)?;
+            p.report.source = source.to_string();
+            Ok(Imported::Parsed(p))
+        }
+    }
 }
 
 /// Read any file, by its content: `.docx`, `.xlsx` task lists and OFD (zip), `.doc`/`.wps`
@@ -434,35 +530,26 @@ pub fn import_bytes(
     decode_gb: &dyn Fn(&[u8]) -> Option<String>,
     opts: &ParseOptions,
 ) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_INPUT {
-        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    match container(bytes) {
+        kind if kind.has_reader() => {
+            import_extracted(extract(kind, bytes, opts.sheet.as_deref())?, opts)
+        }
+        _ => import_plain(bytes, decode_gb, opts),
     }
-    let parsed = |blocks: Vec<Block>, source| {
-        check_blocks(&blocks)?;
-        Ok(Imported::Parsed(parse_blocks(blocks, opts, source)))
-    };
+}
+
+/// `import_bytes` for the files `extract` does not read (`Container::has_reader` is false):
+/// `.docx`, a plan `.json`, text. The browser calls this and `extract` (in the readers'
+/// chunk) separately, so that the first needs none of the readers.
+pub fn import_plain(
+    bytes: &[u8],
+    decode_gb: &dyn Fn(&[u8]) -> Option<String>,
+    opts: &ParseOptions,
+) -> Result<Imported, ImportError> {
+    check_size(bytes)?;
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        // One zip container, three formats: told apart by the parts inside.
-        if ofd::is_ofd(bytes) {
-            let pages = ofd::read_pages(bytes).map_err(ImportError::Ofd)?;
-            return parse_laid_out(&layout::to_text(&pages), opts, "OFD 文件", ImportError::Ofd);
-        }
-        if xlsx_tasks::is_xlsx(bytes) {
-            let table =
-                xlsx_tasks::read_table(bytes, opts.sheet.as_deref()).map_err(ImportError::Xlsx)?;
-            return parsed(vec![table], "Excel 任务清单");
-        }
-        return parsed(
-            docx::read_blocks(bytes).map_err(ImportError::Docx)?,
-            "Word 文档",
-        );
-    }
-    if doc::is_compound(bytes) {
-        return parsed(doc::read_blocks(bytes)?, "Word/WPS 文档");
-    }
-    if pdf::is_pdf(bytes) {
-        let pages = pdf_text::read_pages(bytes).map_err(ImportError::Pdf)?;
-        return parse_laid_out(&layout::to_text(&pages), opts, "PDF 文件", ImportError::Pdf);
+        let blocks = docx::read_blocks(bytes).map_err(ImportError::Docx)?;
+        return import_extracted(Extracted::Blocks(blocks, "Word 文档"), opts);
     }
     let decoded = decode::decode_report(bytes, decode_gb).ok_or(ImportError::Binary)?;
     let text = decoded.text;
@@ -472,16 +559,16 @@ pub fn import_bytes(
         .trim_start()
         .starts_with('{')
     {
-        let max = crate::limits::MAX_JSON_NODES;
-        if crate::limits::json_nodes(&text, max) > max {
-            return Err(ImportError::TooMany {
-                what: "JSON 对象和数组",
-                max,
-            });
-        }
         use crate::format::RestoreError as E;
         match crate::format::restore_report(&text) {
             Ok(r) => return Ok(Imported::Plan(r)),
+            // The node limit is restore's own (every restore path enforces it).
+            Err(E::TooLarge { max }) => {
+                return Err(ImportError::TooMany {
+                    what: "JSON 对象和数组",
+                    max,
+                })
+            }
             // Text that merely starts with `{` and does not claim to be a plan is a document.
             Err(E::NotJson { .. } | E::NotAnObject | E::NotAPlan { found: None })
                 if !text.contains(crate::format::FORMAT_TAG) =>

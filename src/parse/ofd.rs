@@ -7,7 +7,7 @@
 //! signatures and images are skipped. The zip is read through `package`.
 
 use super::docx::{attr, text_of};
-use super::layout::{Page, Run};
+use super::layout::{number, Page, Run};
 use crate::package::{Package, PartError};
 use quick_xml::events::Event;
 
@@ -108,9 +108,7 @@ pub fn read_pages(bytes: &[u8]) -> Result<Vec<Page>, String> {
 }
 
 fn nums(s: &str) -> Vec<f64> {
-    s.split_whitespace()
-        .filter_map(|n| n.parse().ok())
-        .collect()
+    s.split_whitespace().filter_map(number).collect()
 }
 
 /// DeltaX/DeltaY: numbers, where `g N d` stands for N times d.
@@ -120,9 +118,9 @@ fn deltas(s: &str) -> Vec<f64> {
     while let Some(t) = it.next() {
         if t == "g" {
             let n: usize = it.next().and_then(|n| n.parse().ok()).unwrap_or(0);
-            let d: f64 = it.next().and_then(|d| d.parse().ok()).unwrap_or(0.0);
+            let d = it.next().and_then(number).unwrap_or(0.0);
             out.extend(std::iter::repeat_n(d, n.min(100_000)));
-        } else if let Ok(d) = t.parse() {
+        } else if let Some(d) = number(t) {
             out.push(d);
         }
     }
@@ -153,7 +151,7 @@ fn page_runs(xml: &str) -> Vec<Run> {
                 // either, the boundary's height is close.
                 size = attr(e, "Size")
                     .or_else(|| attr(e, "size"))
-                    .and_then(|s| s.trim().parse().ok())
+                    .and_then(|s| number(s.trim()))
                     .or_else(|| b.get(3).copied())
                     .unwrap_or(0.0);
                 // A scale in the CTM (e.g. `0.35 0 0 0.35 0 0`) scales the size and positions.
@@ -162,12 +160,8 @@ fn page_runs(xml: &str) -> Vec<Run> {
                 }
             }
             Event::Start(e) if e.local_name().as_ref() == "TextCode" => {
-                let x = attr(e, "X")
-                    .and_then(|v| v.trim().parse().ok())
-                    .unwrap_or(0.0);
-                let y = attr(e, "Y")
-                    .and_then(|v| v.trim().parse().ok())
-                    .unwrap_or(0.0);
+                let x = attr(e, "X").and_then(|v| number(v.trim())).unwrap_or(0.0);
+                let y = attr(e, "Y").and_then(|v| number(v.trim())).unwrap_or(0.0);
                 let dx = attr(e, "DeltaX").map(|d| deltas(&d)).unwrap_or_default();
                 code = Some((ox + x, oy + y, dx, String::new()));
             }

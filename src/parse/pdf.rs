@@ -193,7 +193,7 @@ impl<'a> Lexer<'a> {
                     return Some(Obj::Op(String::new()));
                 }
                 if w[0].is_ascii_digit() || matches!(w[0], b'-' | b'+' | b'.') {
-                    let n: f64 = std::str::from_utf8(w).ok()?.parse().unwrap_or(0.0);
+                    let n = super::layout::number(std::str::from_utf8(w).ok()?).unwrap_or(0.0);
                     // `N G R`: an indirect reference.
                     let save = self.pos;
                     if w.iter().all(u8::is_ascii_digit) {

@@ -317,10 +317,17 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
             plan.units.units.push(u.clone());
         }
     }
+    // Through the JSON text, not `to_value`/`from_value`: those instantiate DocInfo's serde code
+    // a second time for `Value` (wasm size), the text path is the file format's own.
+    let value = |doc: &crate::model::DocInfo| {
+        serde_json::to_string(doc)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    };
     let (bd, od, td) = (
-        serde_json::to_value(&base.unwrap_or(&empty).doc).ok(),
-        serde_json::to_value(&ours.doc).ok(),
-        serde_json::to_value(&theirs.doc).ok(),
+        value(&base.unwrap_or(&empty).doc),
+        value(&ours.doc),
+        value(&theirs.doc),
     );
     if let (
         Some(serde_json::Value::Object(bd)),
@@ -334,7 +341,7 @@ pub fn merge(base: Option<&Plan>, ours: &Plan, theirs: &Plan) -> Merged {
                 applied.push(format!("{who}修改了文件信息（{k}）"));
             }
         }
-        if let Ok(doc) = serde_json::from_value(serde_json::Value::Object(od)) {
+        if let Ok(doc) = serde_json::from_str(&serde_json::Value::Object(od).to_string()) {
             plan.doc = doc;
         }
     }

@@ -65,8 +65,22 @@ fn back_up(key: &str, value: &str) -> String {
     backup
 }
 
-/// The drafts kept in this browser, plus notices about anything that could not be read.
-pub fn list() -> (Vec<DraftMeta>, Vec<String>) {
+/// The drafts the index lists, as the start page shows them before anything is checked:
+/// reading the index needs no plan code, so the first paint does not carry restore.
+/// `reconcile` (loaded with the screens chunk) then checks every draft and repairs the index.
+pub fn list() -> Vec<DraftMeta> {
+    let mut index = get(store::INDEX_KEY)
+        .and_then(|raw| store::parse_index(&raw))
+        .unwrap_or_default();
+    index.retain(|meta| get(&store::draft_key(&meta.id)).is_some());
+    index
+}
+
+/// Checks the drafts kept in this browser and rewrites the index: drafts missing from it are
+/// added, a draft that does not restore is backed up and taken off the list. Returns the list
+/// and notices about anything that could not be read. Calls `format::restore`: only the
+/// screens chunk calls this (`app::screens::check_drafts`).
+pub fn reconcile() -> (Vec<DraftMeta>, Vec<String>) {
     let mut notices = Vec::new();
     let index = match get(store::INDEX_KEY) {
         None => Some(Vec::new()),

@@ -36,12 +36,15 @@ async function drop(page, name, bytes) {
 for (const name of ["seed001.doc", "seed001.pdf", "seed001-owner-aes-256.pdf"]) {
   test(`a dropped ${name} shows the same preview as the .docx`, async () => {
     const { page, errors, requests, context } = await newDraftPage();
+    const readers = () => requests.filter((u) => u.endsWith("/split_readers.wasm")).length;
+    assert.equal(readers(), 0, "the readers' chunk is not loaded before such a file is opened");
     await drop(page, `市里文件${path.extname(name)}`, fixture(name));
     assert.match(await page.getByTestId("parse-summary").textContent(), /任务 31 项/);
     assert.equal(await page.getByTestId("plan-title").textContent(), "2024年全区安全生产与防灾减灾救灾工作要点");
     const preview = await page.getByTestId("preview").textContent();
     assert.match(preview, /推行“333”工作策略/);
     assert.doesNotMatch(preview, /— \d+ —/, "no page numbers in the text");
+    assert.equal(readers(), 1, "the readers' chunk is loaded once, when the file is opened");
     await page.screenshot({ path: screenshotPath(`import-${name.replaceAll(".", "-")}`) });
     // On to the document data: the template is usable.
     await page.getByTestId("confirm-template").click();

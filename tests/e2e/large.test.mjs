@@ -143,6 +143,8 @@ test("1000 tasks: views render their first rows and grow on scrolling; printing 
   const card = page.getByTestId("unit-card").first();
   assert.match(await card.textContent(), /牵头 \d+ 项/);
   await card.locator("summary").click();
+  // The lists render after the click (a frame later on a busy machine): wait for the 999th.
+  await card.locator("li").nth(998).waitFor();
   assert.ok((await card.locator("li").count()) >= 999);
   assert.deepEqual(errors, []);
   await context.close();
