@@ -103,6 +103,11 @@ pub fn NewDraft() -> impl IntoView {
             import(name, bytes, None)
         });
     };
+    // A document opened on the start page comes in as if it had been dropped here.
+    if let Some((name, bytes)) = ui.pending_document.get_untracked() {
+        ui.pending_document.set(None);
+        from_bytes(name, bytes);
+    }
     let read_file = move |file: web_sys::File| {
         files::read_then(file, move |name, bytes| match bytes {
             Ok(bytes) => from_bytes(name, bytes),

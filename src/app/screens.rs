@@ -124,6 +124,8 @@ pub enum Opened {
     Reply(crate::sync::feedback::FeedbackFile),
     /// A plan, with what restore repaired (Chinese, one line each).
     Plan(Box<crate::model::Plan>, Vec<String>),
+    /// A document (the city's work points as .docx, .doc, PDF, text…): 新建草稿 reads it.
+    Document(String, Vec<u8>),
     Failed(String),
 }
 
@@ -142,27 +144,23 @@ pub fn open_file(name: String, bytes: Vec<u8>) -> Result<Opened, NotLoaded> {
             &name,
         )));
     }
-    // A document (.doc, PDF, OFD, .xlsx task list) is not read here: that is 新建草稿's job,
-    // and its reader is a chunk of its own.
+    // A document (.doc, PDF, OFD, .xlsx task list) is not read here: it goes on to 新建草稿,
+    // which reads it as a template (its reader is a chunk of its own).
     let kind = crate::parse::container(&bytes);
     if kind.has_reader() {
-        return Ok(Opened::Failed(NOT_A_PLAN.into()));
+        return Ok(Opened::Document(name, bytes));
     }
     let gb = |b: &[u8]| crate::web::decode_gb18030(b);
-    Ok(
-        match crate::parse::import_plain(&bytes, &gb, &Default::default()) {
-            Ok(crate::parse::Imported::Plan(r)) => {
-                super::merge::remember_revision(&r.plan);
-                Opened::Plan(Box::new(r.plan), r.repairs)
-            }
-            Ok(crate::parse::Imported::Parsed(_)) => Opened::Failed(NOT_A_PLAN.into()),
-            Err(e) => Opened::Failed(format!("无法打开“{name}”：{e}")),
-        },
-    )
+    let read = crate::parse::import_plain(&bytes, &gb, &Default::default());
+    Ok(match read {
+        Ok(crate::parse::Imported::Plan(r)) => {
+            super::merge::remember_revision(&r.plan);
+            Opened::Plan(Box::new(r.plan), r.repairs)
+        }
+        Ok(crate::parse::Imported::Parsed(_)) => Opened::Document(name, bytes),
+        Err(e) => Opened::Failed(format!("无法打开“{name}”：{e}")),
+    })
 }
-
-const NOT_A_PLAN: &str =
-    "这个文件是文档而不是要点计划文件（.json）。请点击“新建草稿”，以它为模板导入。";
 
 /// Reads a file as `parse::import_bytes` does: .doc/.wps, PDF, OFD and .xlsx task lists with
 /// the readers' chunk (`read_file`, fetched when such a file is first opened), `.docx`, text

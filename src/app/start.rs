@@ -73,6 +73,10 @@ pub fn StartPage() -> impl IntoView {
                         open_plan(ui, editor, plan, 0);
                     }
                 }
+                Ok(super::screens::Opened::Document(name, bytes)) => {
+                    ui.pending_document.set(Some((name, bytes)));
+                    ui.screen.set(Screen::New);
+                }
                 Ok(super::screens::Opened::Failed(e)) => ui.banner("error", e),
                 Err(_) => ui.banner("error", super::screens::NOT_LOADED),
             }
@@ -97,8 +101,8 @@ pub fn StartPage() -> impl IntoView {
                             } />
                     </label>
                     <label class="button" data-testid="open-json">
-                        "打开文件（计划 / 反馈表 .json）"
-                        <input type="file" accept=".json,application/json" data-testid="open-json-input" on:change=on_file hidden />
+                        "打开文件（计划、反馈表或文档）"
+                        <input type="file" accept=".json,.txt,.docx,.doc,.wps,.pdf,.ofd,.xlsx,application/json,text/plain" data-testid="open-json-input" on:change=on_file hidden />
                     </label>
                 </div>
             </section>

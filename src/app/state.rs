@@ -61,6 +61,8 @@ pub struct Ui {
     pub pending_merge: RwSignal<Option<crate::model::Plan>>,
     /// A feedback or progress file a unit opened to answer.
     pub pending_reply: RwSignal<Option<crate::sync::feedback::FeedbackFile>>,
+    /// A document opened on the start page (name, bytes), for 新建草稿 to read as its template.
+    pub pending_document: RwSignal<Option<(String, Vec<u8>)>>,
 }
 
 impl Default for Ui {
@@ -77,6 +79,7 @@ impl Ui {
             drafts: RwSignal::new(0),
             pending_merge: RwSignal::new(None),
             pending_reply: RwSignal::new(None),
+            pending_document: RwSignal::new(None),
         }
     }
 

@@ -64,6 +64,21 @@ test("the file chooser accepts the new formats", async () => {
   await context.close();
 });
 
+test("a document opened from the start page goes on to 新建草稿 with its preview", async () => {
+  const { page, errors, context } = await openPage(env.browser);
+  await page.goto(env.srv.url);
+  const accept = await page.getByTestId("open-json-input").getAttribute("accept");
+  for (const ext of [".json", ".doc", ".pdf", ".docx"]) assert.ok(accept.split(",").includes(ext), ext);
+  await page.getByTestId("open-json-input").setInputFiles({ name: "市里文件.pdf", mimeType: "application/pdf", buffer: fixture("seed001.pdf") });
+  await page.getByTestId("new-draft-page").waitFor();
+  assert.match(await page.getByTestId("parse-summary").textContent(), /任务 31 项/);
+  assert.equal(await page.getByTestId("plan-title").textContent(), "2024年全区安全生产与防灾减灾救灾工作要点");
+  // No "not a plan file" banner: the document was taken as a template.
+  assert.equal(await page.getByTestId("banner").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a workbook with several task lists asks which sheet to import", async () => {
   const { page, errors, context } = await newDraftPage();
   await drop(page, "任务分工.xlsx", fixture("seed001-tasks.xlsx"));
