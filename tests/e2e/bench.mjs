@@ -78,6 +78,9 @@ async function measure(browser, url, tasks) {
     }
     return Object.fromEntries(Object.entries(all).map(([k, v]) => [k.slice(4), v.sort((a, b) => a - b)[1]]));
   });
+  // The autosave of the edits above, read before the reload clears the page's timings.
+  await page.waitForFunction(() => window.__yaodian_timings?.autosave !== undefined, null, { timeout: 5000 }).catch(() => {});
+  const autosave = await page.evaluate(() => window.__yaodian_timings?.autosave);
   // Reopening the draft after a reload: click in the draft list → rows painted.
   await page.reload();
   await page.getByTestId("draft-row").first().waitFor();
@@ -94,10 +97,9 @@ async function measure(browser, url, tasks) {
     const t = await page.evaluate(() => window.__yaodian_timings ?? {});
     (exportMs[key] ??= []).push([t[`export_${key}_worker`], t[`export_${key}_total`]]);
   }
-  const timings = await page.evaluate(() => window.__yaodian_timings ?? {});
   const size = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("yaodian.draft.")).map((k) => localStorage.getItem(k).length)[0]);
   await context.close();
-  return { exportMs, parseMs, renderMs, reopenMs, tabs, typing, move, insert, autosave: timings.autosave, size, errors };
+  return { exportMs, parseMs, renderMs, reopenMs, tabs, typing, move, insert, autosave, size, errors };
 }
 
 /** In the page: click `testid` and wait (each frame) for `until` to appear; ms in between. */
