@@ -286,6 +286,16 @@ fn the_district_replaces_the_issuing_organ_everywhere() {
     // 万盛经开发 is the 管委会's 机关代字: not derivable for a 人民政府, so left empty and flagged.
     assert_eq!(doc.doc_number, "〔2025〕号");
     assert!(summary.organ_notes.iter().any(|n| n.contains("万盛经开发")));
+    // The 抄送 list is 万盛's own party and mass bodies: kept, and flagged for the planner.
+    assert_eq!(doc.cc, template.doc.cc);
+    assert!(doc.cc.contains("党工委办公室"), "{}", doc.cc);
+    assert!(
+        summary
+            .organ_notes
+            .iter()
+            .any(|n| n.starts_with("抄送机关沿用了万盛经开区管委会的")
+                && n.contains("大足区人民政府"))
+    );
     // The template stored in the draft is the one imported.
     assert_eq!(d.template.as_ref().unwrap().doc, template.doc);
     // In the .docx too: no 万盛 anywhere in the document part.

@@ -277,6 +277,14 @@ fn Localize(
         flipped.update_untracked(|f| f.retain_in(&out));
         out
     });
+    // The template organ's own 抄送 list, which no rule can rewrite: shown for checking.
+    let cc_note = Memo::new(move |_| {
+        let d = district.get();
+        imported.with(|i| {
+            let i = i.as_ref()?;
+            organ::swap(&i.doc, &d)?.cc_note(&i.doc)
+        })
+    });
     let create = move |apply: bool| {
         let (Some(t), Some(base)) = (template.get_untracked(), imported.get_untracked()) else {
             return;
@@ -320,6 +328,7 @@ fn Localize(
                 <button on:click=move |_| rules.update(|v| v.push(Rule { from: String::new(), to: String::new(), enabled: true }))>"添加一条替换"</button>
                 <button class="link" on:click=move |_| rules.set(localize::default_rules())>"恢复默认"</button>
             </div>
+            {move || cc_note.get().map(|n| view! { <p class="banner warn" data-testid="cc-note">{"⚠ "}{n}</p> })}
             <h3>{move || format!("建议改动 {} 处", changes.get().len())}</h3>
             <ul class="changes" data-testid="changes">
                 {move || changes.get().into_iter().map(|c| {

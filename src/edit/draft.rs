@@ -111,6 +111,9 @@ pub fn draft_with_defaults(
             .filter(|c| !c.note.is_empty())
             .map(|c| c.note.clone())
             .collect();
+        if let Some(n) = swap.as_ref().and_then(|s| s.cc_note(&draft.doc)) {
+            summary.organ_notes.push(n);
+        }
         let before = draft.doc.clone();
         super::localize::apply(&mut draft, &on);
         for f in super::organ::FrontField::ALL {

@@ -250,6 +250,20 @@ impl Swap {
         format!("{}{}", self.to.place, self.to.words)
     }
 
+    /// The 抄送 list is the template organ's own (its party and mass bodies): it is kept as it
+    /// is, and this note asks the planner to check it, since no rule can know the district's.
+    pub fn cc_note(&self, doc: &DocInfo) -> Option<String> {
+        let cc = doc.cc.trim();
+        (!cc.is_empty()).then(|| {
+            format!(
+                "抄送机关沿用了{}{}的（{cc}）：未替换，请核对{}应抄送哪些机关。",
+                self.from.place,
+                self.from.words,
+                self.organ_name()
+            )
+        })
+    }
+
     /// The 发文字号's 机关代字 for the district: `Ok(new prefix)` when it can be derived (the
     /// same organ words, a prefix built on the place's name), `Err(why)` when it cannot.
     /// `prefix` is the template's (the text before 〔).

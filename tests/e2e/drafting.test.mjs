@@ -133,6 +133,7 @@ test("the district replaces the issuing organ; a rule change keeps only unchange
   assert.match(await notice.first().getByTestId("diff-added").textContent(), /大足区人民政府/);
   const number = page.getByTestId("change").filter({ hasText: "发文字号" });
   assert.match(await number.getByTestId("change-note").textContent(), /万盛经开发.*请填写/);
+  assert.match(await page.getByTestId("cc-note").textContent(), /抄送机关沿用了万盛经开区管委会的（党工委办公室.*请核对大足区人民政府应抄送/);
 
   // Flip two proposals: tick the named city system, untick a 市级 one.
   const named = page.getByTestId("change").filter({ hasText: "数字应急" });
