@@ -17,28 +17,11 @@ struct Word {
 /// The pages of `plan`'s .docx as LibreOffice renders them.
 fn rendered(plan: &Plan, name: &str) -> Vec<Vec<Word>> {
     let dir = std::env::temp_dir().join(format!("yaodian-banji-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{name}.docx"));
-    std::fs::write(
-        &path,
-        export::export(plan, Format::Docx, &Options::default()).unwrap(),
-    )
-    .unwrap();
-    let out = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .env("HOME", &dir)
-        .output()
-        .expect("LibreOffice (soffice) is needed for this test: `make test` installs it");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let docx = export::export(plan, Format::Docx, &Options::default()).unwrap();
+    let pdf = docx_to_pdf(&dir, name, &docx);
     let html = std::process::Command::new("pdftotext")
         .arg("-bbox")
-        .arg(dir.join(format!("{name}.pdf")))
+        .arg(&pdf)
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils)");

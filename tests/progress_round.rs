@@ -407,18 +407,7 @@ fn the_bulletin_renders_in_libreoffice() {
     let q2 = Period::parse("2024Q2").unwrap();
     let f = figures::compute(&p, q2, bulletin::default_as_of(q2));
     let dir = std::env::temp_dir().join(format!("yaodian-bulletin-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("bulletin.docx");
-    std::fs::write(&path, bulletin::write(&p, &f).unwrap()).unwrap();
-    let status = std::process::Command::new("soffice")
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&path)
-        .env("HOME", &dir)
-        .output()
-        .expect("LibreOffice (soffice) is needed for this test: `make test` installs it");
-    assert!(status.status.success());
-    let pdf = dir.join("bulletin.pdf");
+    let pdf = docx_to_pdf(&dir, "bulletin", &bulletin::write(&p, &f).unwrap());
     let info = std::process::Command::new("pdfinfo")
         .arg(&pdf)
         .output()

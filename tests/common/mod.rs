@@ -59,3 +59,24 @@ pub fn docx_of(xml: &str) -> Vec<u8> {
     zip.finish().unwrap();
     buf.into_inner()
 }
+
+/// Renders `docx` (written as `<dir>/<name>.docx`) to `<dir>/<name>.pdf` with LibreOffice and
+/// returns the PDF's path; the test fails with soffice's message if it cannot.
+pub fn docx_to_pdf(dir: &std::path::Path, name: &str, docx: &[u8]) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join(format!("{name}.docx"));
+    std::fs::write(&path, docx).unwrap();
+    let out = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(&path)
+        .env("HOME", dir)
+        .output()
+        .expect("LibreOffice (soffice) is needed for this test: `make test` installs it");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join(format!("{name}.pdf"))
+}
