@@ -7,10 +7,9 @@
 
 use super::state::{Screen, Ui};
 use crate::model::progress::Status;
-use crate::sync::feedback::{self, FeedbackFile};
+use crate::sync::feedback::FeedbackFile;
 use crate::sync::progress::ProgressFields;
 use crate::track::period::Period;
-use crate::web::files;
 use leptos::prelude::*;
 
 #[component]
@@ -22,23 +21,16 @@ pub fn ProgressReply(file: FeedbackFile) -> impl IntoView {
     };
     let period = Period::parse(&file.period).map_or(file.period.clone(), Period::label);
     let save = move |_| {
-        let (name, text) = data.with_value(|d| {
-            let who = d
-                .units
-                .iter()
-                .map(|u| u.unit_name.clone())
-                .collect::<Vec<_>>()
-                .join("、");
+        data.with_value(|d| {
             let label = Period::parse(&d.period).map_or(d.period.clone(), Period::label);
-            (
-                files::safe_name(&format!("{label}进度填报（{who}回复）"), "json"),
-                feedback::write_file(d),
+            let what = format!("{label}进度填报");
+            super::reply::save_answered(
+                ui,
+                d,
+                &what,
+                "进度文件已保存，请发回给区应急管理局（安委办）。",
             )
-        });
-        match files::download(&name, "application/json", text.as_bytes()) {
-            Ok(()) => ui.banner("info", "进度文件已保存，请发回给区应急管理局（安委办）。"),
-            Err(e) => ui.banner("error", e),
-        }
+        })
     };
     view! {
         <main class="start" data-testid="reply-page">

@@ -17,22 +17,15 @@ pub fn ReplyPage(file: FeedbackFile) -> impl IntoView {
         data.update_value(|d| f(&mut d.units[u].tasks[t].reply, v));
     };
     let save = move |_| {
-        let (name, text) = data.with_value(|d| {
-            let who = d
-                .units
-                .iter()
-                .map(|u| u.unit_name.clone())
-                .collect::<Vec<_>>()
-                .join("、");
-            (
-                files::safe_name(&format!("{}意见反馈（{who}回复）", d.plan_title), "json"),
-                feedback::write_file(d),
+        data.with_value(|d| {
+            let what = format!("{}意见反馈", d.plan_title);
+            save_answered(
+                ui,
+                d,
+                &what,
+                "回复文件已保存，请发回给区应急管理局（安委办）。",
             )
-        });
-        match files::download(&name, "application/json", text.as_bytes()) {
-            Ok(()) => ui.banner("info", "回复文件已保存，请发回给区应急管理局（安委办）。"),
-            Err(e) => ui.banner("error", e),
-        }
+        })
     };
     view! {
         <main class="start" data-testid="reply-page">
@@ -66,5 +59,25 @@ pub fn ReplyPage(file: FeedbackFile) -> impl IntoView {
                 <button class="link" on:click=move |_| ui.screen.set(Screen::Start)>"返回"</button>
             </div>
         </main>
+    }
+}
+
+/// Saves an answered feedback or progress file as `<what>（<units>回复）.json` and tells the
+/// unit what was done (or why it failed).
+pub(super) fn save_answered(ui: Ui, d: &FeedbackFile, what: &str, done: &str) {
+    let who = d
+        .units
+        .iter()
+        .map(|u| u.unit_name.as_str())
+        .collect::<Vec<_>>()
+        .join("、");
+    let name = files::safe_name(&format!("{what}（{who}回复）"), "json");
+    match files::download(
+        &name,
+        "application/json",
+        feedback::write_file(d).as_bytes(),
+    ) {
+        Ok(()) => ui.banner("info", done),
+        Err(e) => ui.banner("error", e),
     }
 }
